@@ -1,0 +1,1 @@
+return await HealthStats.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);
