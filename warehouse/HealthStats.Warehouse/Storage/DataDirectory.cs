@@ -1,0 +1,48 @@
+namespace HealthStats.Warehouse.Storage;
+
+/// <summary>
+/// The layout of a HealthStats data directory: one place that names every file the system keeps,
+/// so that backup, tests that scan for personal data, and the README agree.
+/// </summary>
+public sealed class DataDirectory
+{
+    public DataDirectory(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    public string WarehouseFile => Path.Combine(Root, "warehouse.duckdb");
+
+    /// <summary>The Parquet lake, hive-partitioned by fiscal year: the source of truth for the marts.</summary>
+    public string LakeDirectory => Path.Combine(Root, "lake");
+
+    /// <summary>Rejected raw records with their reasons. Holds personal data: owner-only files.</summary>
+    public string QuarantineDirectory => Path.Combine(Root, "quarantine");
+
+    public string InboxDirectory => Path.Combine(Root, "inbox");
+
+    public string ProcessedDirectory => Path.Combine(InboxDirectory, "processed");
+
+    public string FailedDirectory => Path.Combine(InboxDirectory, "failed");
+
+    public string HangfireFile => Path.Combine(Root, "hangfire.db");
+
+    public string SecretsDirectory => Path.Combine(Root, "secrets");
+
+    public string HmacKeyFile => Path.Combine(SecretsDirectory, "hmac.key");
+
+    /// <summary>Written by a running dashboard so that the CLI hands warehouse writes to it.</summary>
+    public string ServerFile => Path.Combine(Root, "server.json");
+
+    public void EnsureCreated()
+    {
+        Directory.CreateDirectory(Root);
+        Directory.CreateDirectory(LakeDirectory);
+        Directory.CreateDirectory(InboxDirectory);
+        OwnerOnly.CreateDirectory(QuarantineDirectory);
+        OwnerOnly.CreateDirectory(SecretsDirectory);
+    }
+}

@@ -1,0 +1,28 @@
+using DuckDB.NET.Data;
+
+namespace HealthStats.Warehouse.Storage;
+
+public static class DuckDBConnectionExtensions
+{
+    public static int Execute(this DuckDBConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in parameters)
+            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        return command.ExecuteNonQuery();
+    }
+
+    public static T? Scalar<T>(this DuckDBConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in parameters)
+            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        var result = command.ExecuteScalar();
+        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Quotes a string as a SQL literal, for the few places DuckDB takes no parameter (file paths in COPY).</summary>
+    public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

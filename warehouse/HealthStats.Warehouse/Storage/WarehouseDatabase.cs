@@ -1,0 +1,59 @@
+using DuckDB.NET.Data;
+
+namespace HealthStats.Warehouse.Storage;
+
+/// <summary>
+/// The DuckDB file of a data directory. DuckDB lets one process open a file for writing, with many
+/// connections inside it; a connection must not be shared across threads, so callers open one per
+/// unit of work and dispose it. While any connection is open, DuckDB.NET keeps the database instance.
+/// </summary>
+public sealed class WarehouseDatabase
+{
+    private readonly string connectionString;
+
+    public WarehouseDatabase(DataDirectory dataDirectory, string? memoryLimit = null)
+    {
+        DataDirectory = dataDirectory;
+        connectionString = $"Data Source={dataDirectory.WarehouseFile}";
+        MemoryLimit = memoryLimit;
+    }
+
+    public DataDirectory DataDirectory { get; }
+
+    public string? MemoryLimit { get; }
+
+    public DuckDBConnection OpenConnection()
+    {
+        var connection = new DuckDBConnection(connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDB.NET.Data.DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.Dispose();
+            throw new WarehouseLockedException(DataDirectory.WarehouseFile, ex);
+        }
+        if (MemoryLimit is not null)
+            connection.Execute($"set memory_limit = '{MemoryLimit.Replace("'", "", StringComparison.Ordinal)}'");
+        return connection;
+    }
+
+    /// <summary>Creates schemas and tables that do not exist yet, from the embedded sql/schema files in order.</summary>
+    public void Initialize()
+    {
+        DataDirectory.EnsureCreated();
+        using var connection = OpenConnection();
+        foreach (var (name, sql) in EmbeddedSql.Under("sql/schema/"))
+        {
+            try
+            {
+                connection.Execute(sql);
+            }
+            catch (DuckDB.NET.Data.DuckDBException ex)
+            {
+                throw new InvalidOperationException($"Schema script {name} failed: {ex.Message}", ex);
+            }
+        }
+    }
+}
