@@ -1,0 +1,28 @@
+namespace HealthStats.Dashboard.Hosting;
+
+/// <summary>The "HealthStats" section of configuration (appsettings.json, or HealthStats__X in the environment).</summary>
+public sealed class HealthStatsOptions
+{
+    public const string Section = "HealthStats";
+
+    /// <summary>Holds the DuckDB file, the Parquet lake, Hangfire's storage, quarantine and keys.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Base64 pseudonymisation key; else HmacKeyFile; else the data directory's own key file.</summary>
+    public string? HmacKey { get; set; }
+
+    public string? HmacKeyFile { get; set; }
+
+    /// <summary>DuckDB's memory_limit, e.g. "2GB"; unset leaves DuckDB's default.</summary>
+    public string? DuckDbMemoryLimit { get; set; }
+
+    public DemoOptions Demo { get; set; } = new();
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Make demo data on the first start with an empty data directory.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int Abstracts { get; set; } = 30_000;
+}

@@ -1,0 +1,39 @@
+using HealthStats.Etl.Deidentification;
+using HealthStats.Etl.Ingest;
+using HealthStats.Etl.Jobs;
+using HealthStats.Warehouse.Build;
+using HealthStats.Warehouse.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HealthStats.Dashboard.Hosting;
+
+public static class WarehouseHosting
+{
+    /// <summary>The data directory, the warehouse that this process owns while it runs, and the ingest service.</summary>
+    public static WebApplicationBuilder AddHealthStatsWarehouse(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<HealthStatsOptions>(builder.Configuration.GetSection(HealthStatsOptions.Section));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HealthStatsOptions>>().Value;
+            var root = Path.IsPathRooted(options.DataDirectory)
+                ? options.DataDirectory
+                : Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.DataDirectory);
+            return new DataDirectory(root);
+        });
+        builder.Services.AddSingleton(sp => new WarehouseDatabase(
+            sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<IOptions<HealthStatsOptions>>().Value.DuckDbMemoryLimit));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HealthStatsOptions>>().Value;
+            return new Pseudonymiser(HmacKeyStore.Load(sp.GetRequiredService<DataDirectory>(), options.HmacKey, options.HmacKeyFile));
+        });
+        builder.Services.AddSingleton<IngestService>(sp => new IngestService(
+            sp.GetRequiredService<WarehouseDatabase>(), sp.GetRequiredService<Pseudonymiser>()));
+        builder.Services.AddTransient<IngestJob>();
+        builder.Services.AddTransient<DemoDataJob>();
+        builder.Services.AddSingleton<WarehouseOwner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WarehouseOwner>());
+        return builder;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using Hangfire.Common;
+using HealthStats.Dashboard.Hosting;
+using HealthStats.Etl.Handoff;
+using HealthStats.Etl.Ingest;
+using HealthStats.Etl.Jobs;
+
+namespace HealthStats.Dashboard.Internal;
+
+/// <summary>
+/// Where a local CLI hands its ingests to this process, which owns the warehouse. Only loopback
+/// callers holding the token from server.json (readable by the data directory's owner) are served.
+/// </summary>
+public static class InternalEndpoints
+{
+    public static WebApplication MapInternalEndpoints(this WebApplication app)
+    {
+        var group = app.MapGroup("/internal").AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var owner = http.RequestServices.GetRequiredService<WarehouseOwner>();
+            var remote = http.Connection.RemoteIpAddress;
+            var token = http.Request.Headers[RunningServer.TokenHeader].ToString();
+            if (remote is null || !IPAddress.IsLoopback(remote)
+                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(owner.Token)))
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return await next(context);
+        });
+
+        group.MapPost("/ingest", (IngestRequest request, IBackgroundJobClient jobs) =>
+        {
+            if (request.Paths.Count == 0)
+                return Results.BadRequest("no paths");
+            var missing = request.Paths.FirstOrDefault(p => !Path.IsPathRooted(p) || !File.Exists(p));
+            if (missing is not null)
+                return Results.BadRequest($"{missing}: no such file (paths must be absolute)");
+            var paths = request.Paths.ToList();
+            var ignore = request.IgnoreUnknownColumns;
+            var jobId = jobs.Enqueue<IngestJob>(job => job.RunAsync(paths, ignore, CancellationToken.None));
+            return Results.Ok(new IngestAccepted(jobId));
+        });
+
+        group.MapGet("/ingest/{jobId}", (string jobId) =>
+        {
+            var details = JobStorage.Current.GetMonitoringApi().JobDetails(jobId);
+            if (details is null)
+                return Results.NotFound();
+            var state = details.History.FirstOrDefault();
+            var name = state?.StateName ?? "Enqueued";
+            IngestTotals? totals = null;
+            string? error = null;
+            if (name == "Succeeded" && state!.Data.TryGetValue("Result", out var result))
+                totals = SerializationHelper.Deserialize<IngestTotals>(result, SerializationOption.User);
+            if (name == "Failed")
+                error = state!.Data.TryGetValue("ExceptionMessage", out var message) ? message : "failed";
+            return Results.Ok(new IngestJobStatus(name, totals, error));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Cli;
+
+/// <summary>What every command gets: its arguments, the output streams and the data directory.</summary>
+internal sealed class CliContext(CommandLine line, TextWriter stdout, TextWriter stderr)
+{
+    public CommandLine Line { get; } = line;
+
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>--data, else HealthStats__DataDirectory (the dashboard's setting), else ./data.</summary>
+    public DataDirectory Data { get; } = new(
+        line.Value("data")
+        ?? Environment.GetEnvironmentVariable("HealthStats__DataDirectory")
+        ?? Environment.GetEnvironmentVariable("HEALTHSTATS_DATA")
+        ?? "data");
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using HealthStats.Etl.Deidentification;
+using HealthStats.Etl.Ingest.Csv;
+using HealthStats.Etl.Ingest.Quarantine;
+using HealthStats.Etl.Ingest.Validation;
+using HealthStats.Etl.Landing;
+using HealthStats.Warehouse.Build;
+using HealthStats.Warehouse.Classification;
+using HealthStats.Warehouse.Reference;
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Etl.Ingest;
+
+/// <summary>
+/// Ingests abstract files: validates each record, quarantines the rejected ones with their reasons,
+/// de-identifies the rest, lands them in the Parquet lake and applies the batch to the warehouse.
+/// A file is a batch, identified by its SHA-256: the same file twice changes nothing.
+/// </summary>
+public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseudonymiser, ValidationOptions? validationOptions = null)
+{
+    private readonly DataDirectory data = database.DataDirectory;
+
+    public async Task<IngestTotals> IngestFilesAsync(IEnumerable<string> paths, IngestOptions options, CancellationToken cancellationToken)
+    {
+        var summaries = new List<IngestSummary>();
+        var failed = new List<FailedFile>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                summaries.Add(await IngestFileAsync(path, options, cancellationToken));
+            }
+            catch (Exception ex) when (ex is CsvFormatException or IOException or UnauthorizedAccessException)
+            {
+                failed.Add(new FailedFile(path, ex.Message));
+            }
+        }
+        return IngestTotals.Of(summaries, failed);
+    }
+
+    public async Task<IngestSummary> IngestFileAsync(string path, IngestOptions options, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: no such file", path);
+        var clock = Stopwatch.StartNew();
+        var startedAt = DateTime.UtcNow;
+        var sha = await FileHash.Sha256Async(path, cancellationToken);
+        var batchId = sha[..16];
+        var fileName = Path.GetFileName(path);
+        var loader = new BatchLoader(database);
+
+        using var gate = await WriteGate.EnterAsync(data, cancellationToken);
+        if (loader.FindBySha256(sha) is { } earlier)
+            return Summarise(earlier, "already_loaded", fileName, clock.Elapsed);
+
+        CodeLists codeLists;
+        ClassificationSnapshot classification;
+        using (var connection = database.OpenConnection())
+            codeLists = CodeLists.Load(connection);
+        classification = new ClassificationStore(database).LoadSnapshot();
+        var validator = new AbstractValidator(codeLists, classification, validationOptions);
+        var deidentifier = new Deidentifier(pseudonymiser);
+
+        using var reader = new AbstractCsvReader(path, options.IgnoreUnknownColumns);
+        using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName);
+        await using var lake = new LakeBatchWriter(data.LakeDirectory, batchId);
+        var counts = new BatchCounter();
+        var keys = new DuplicateKeyDetector();
+        IReadOnlyList<string> written = [];
+        try
+        {
+            while (reader.Read() is { } raw)
+            {
+                counts.Received++;
+                var result = validator.Validate(raw);
+                if (!result.IsRejected && keys.FirstLineOf(result.Abstract!) is long firstLine)
+                    result = result with
+                    {
+                        Abstract = null,
+                        Issues = [.. result.Issues, new ValidationIssue(ValidationRules.DuplicateKey, AbstractColumns.AbstractId,
+                            $"facility {result.Abstract!.FacilityId} abstract {result.Abstract.AbstractId} already appears at line {firstLine} of this file")],
+                    };
+                if (result.IsRejected)
+                {
+                    quarantine.Add(raw.Line, raw.RawText, result.Issues);
+                    counts.Quarantine(result.FirstError!.Rule.Id);
+                    continue;
+                }
+                var valid = result.Abstract!;
+                counts.Loaded++;
+                foreach (var warning in result.Issues)
+                    counts.Warn(warning.Rule.Id);
+                if (valid.IsDeletion)
+                    await lake.AddDeletionAsync(valid, cancellationToken);
+                else
+                    await lake.AddAsync(deidentifier.Deidentify(valid), valid, result.Issues, cancellationToken);
+                if (counts.Received % 50_000 == 0)
+                    options.Progress?.Report(counts.Received);
+            }
+            options.Progress?.Report(counts.Received);
+            quarantine.Complete();
+            written = await lake.CompleteAsync(cancellationToken);
+            var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, startedAt), Classify(written));
+            return Summarise(record, "loaded", fileName, clock.Elapsed);
+        }
+        catch
+        {
+            // Nothing of a batch that did not land may stay behind: neither lake files nor quarantine.
+            quarantine.Discard();
+            foreach (var file in written)
+                File.Delete(file);
+            throw;
+        }
+    }
+
+    private static LandedFiles Classify(IReadOnlyList<string> files)
+    {
+        List<string> Of(string table) => files.Where(f => PathContainsTable(f, table)).ToList();
+        return new LandedFiles(Of(LakePaths.Abstracts), Of(LakePaths.Diagnoses), Of(LakePaths.Interventions),
+            Of(LakePaths.Warnings), Of(LakePaths.Deletions));
+    }
+
+    private static bool PathContainsTable(string file, string table)
+    {
+        var directory = Path.GetDirectoryName(file)!;
+        var name = Path.GetFileName(directory);
+        if (name.StartsWith("fiscal_year=", StringComparison.Ordinal))
+            name = Path.GetFileName(Path.GetDirectoryName(directory));
+        return name == table;
+    }
+
+    private static IngestSummary Summarise(BatchRecord record, string status, string fileName, TimeSpan elapsed) => new()
+    {
+        File = fileName,
+        BatchId = record.BatchId,
+        Status = status,
+        Received = record.Received,
+        Loaded = record.Loaded,
+        Replaced = record.Replaced,
+        Deleted = record.Deleted,
+        Quarantined = record.Quarantined,
+        Warnings = record.Warnings,
+        QuarantinedByReason = new SortedDictionary<string, int>(record.QuarantinedByReason.ToDictionary(), StringComparer.Ordinal),
+        WarningsByRule = new SortedDictionary<string, int>(record.WarningsByRule.ToDictionary(), StringComparer.Ordinal),
+        Seconds = Math.Round(elapsed.TotalSeconds, 3),
+    };
+}

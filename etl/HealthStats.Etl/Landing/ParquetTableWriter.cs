@@ -1,0 +1,89 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace HealthStats.Etl.Landing;
+
+/// <summary>
+/// Writes one Parquet file in row groups, under a temporary name that is renamed on completion, so
+/// that a reader (or a crash) never sees a half-written file under its final name.
+/// </summary>
+internal sealed class ParquetTableWriter : IAsyncDisposable
+{
+    public const int RowGroupSize = 100_000;
+
+    private readonly string finalPath;
+    private readonly string temporaryPath;
+    private readonly IReadOnlyList<ParquetColumn> columns;
+    private readonly ParquetSchema schema;
+    private FileStream? stream;
+    private ParquetWriter? writer;
+    private int pendingRows;
+
+    public ParquetTableWriter(string finalPath, IReadOnlyList<ParquetColumn> columns)
+    {
+        this.finalPath = finalPath;
+        temporaryPath = finalPath + ".tmp";
+        this.columns = columns;
+        schema = new ParquetSchema(columns.Select(c => (Field)c.Field));
+    }
+
+    public long Rows { get; private set; }
+
+    public string FinalPath => finalPath;
+
+    /// <summary>Call after adding one value to every column.</summary>
+    public async ValueTask EndRowAsync(CancellationToken cancellationToken)
+    {
+        Rows++;
+        if (++pendingRows >= RowGroupSize)
+            await FlushAsync(cancellationToken);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (pendingRows == 0)
+            return;
+        if (writer is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+            stream = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy },
+                cancellationToken: cancellationToken);
+        }
+        using (var rowGroup = writer.CreateRowGroup())
+        {
+            foreach (var column in columns)
+                await column.WriteAsync(rowGroup, cancellationToken);
+        }
+        foreach (var column in columns)
+            column.Clear();
+        pendingRows = 0;
+    }
+
+    /// <summary>Flushes the last row group and moves the file to its final name. Returns null when no row was written.</summary>
+    public async Task<string?> CompleteAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        if (writer is null)
+            return null;
+        await writer.DisposeAsync();
+        writer = null;
+        await stream!.FlushAsync(cancellationToken);
+        stream.Flush(flushToDisk: true);
+        await stream.DisposeAsync();
+        stream = null;
+        File.Move(temporaryPath, finalPath, overwrite: true);
+        return finalPath;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (writer is not null)
+            await writer.DisposeAsync();
+        if (stream is not null)
+        {
+            await stream.DisposeAsync();
+            File.Delete(temporaryPath); // not completed: leave nothing half-written behind
+        }
+    }
+}

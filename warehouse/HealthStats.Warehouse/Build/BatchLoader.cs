@@ -1,0 +1,108 @@
+using System.Text.Json;
+using DuckDB.NET.Data;
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Warehouse.Build;
+
+/// <summary>
+/// Applies a landed batch to the DuckDB warehouse: its lake files into the core tables, the batch
+/// record, and a rebuild of the marts, all in one transaction, so that readers see the whole batch
+/// or none of it.
+/// </summary>
+public sealed class BatchLoader(WarehouseDatabase database)
+{
+    public BatchRecord? FindBySha256(string sha256)
+    {
+        using var connection = database.OpenConnection();
+        return Read(connection, "where file_sha256 = $1", sha256).FirstOrDefault();
+    }
+
+    public IReadOnlyList<BatchRecord> List()
+    {
+        using var connection = database.OpenConnection();
+        return Read(connection, "order by batch_seq desc").ToList();
+    }
+
+    /// <summary>Loads the batch; returns its record with the sequence, replaced and deleted counts filled in.</summary>
+    public BatchRecord Apply(BatchRecord batch, LandedFiles files)
+    {
+        using var connection = database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var seq = connection.Scalar<int>("select coalesce(max(batch_seq), 0) + 1 from meta.batches");
+
+        // Counted before the batch lands: which of its keys already had a current abstract.
+        var replaced = files.Abstracts.Count == 0 ? 0 : connection.Scalar<int>(
+            $"select count(*) from (select distinct facility_id, abstract_id from {ReadParquet(files.Abstracts)}) k " +
+            "join marts.fct_abstracts a using (facility_id, abstract_id)");
+        var deleted = files.Deletions.Count == 0 ? 0 : connection.Scalar<int>(
+            $"select count(*) from (select distinct facility_id, abstract_id from {ReadParquet(files.Deletions, hive: false)}) k " +
+            "join marts.fct_abstracts a using (facility_id, abstract_id)");
+
+        Insert(connection, "core.abstract_versions", files.Abstracts, $"{seq} as batch_seq");
+        Insert(connection, "core.diagnosis_versions", files.Diagnoses);
+        Insert(connection, "core.intervention_versions", files.Interventions);
+        Insert(connection, "core.warning_versions", files.Warnings);
+        if (files.Deletions.Count > 0)
+            connection.Execute($"insert into core.deletions by name select *, {seq} as batch_seq from {ReadParquet(files.Deletions, hive: false)}");
+
+        var record = batch with { BatchSeq = seq, Replaced = replaced, Deleted = deleted, CompletedAt = DateTime.UtcNow };
+        connection.Execute(
+            "insert into meta.batches values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+            record.BatchId, record.BatchSeq, record.FileName, record.FileSha256, record.SourceFormat, record.StartedAt,
+            record.CompletedAt, record.Received, record.Loaded, record.Replaced, record.Deleted, record.Quarantined,
+            record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule));
+        MartBuild.Run(connection);
+        transaction.Commit();
+        return record;
+    }
+
+    private static void Insert(DuckDBConnection connection, string table, IReadOnlyList<string> files, string? extra = null)
+    {
+        if (files.Count == 0)
+            return;
+        var select = extra is null ? "*" : $"*, {extra}";
+        connection.Execute($"insert into {table} by name select {select} from {ReadParquet(files)}");
+    }
+
+    private static string ReadParquet(IReadOnlyList<string> files, bool hive = true)
+    {
+        var list = string.Join(", ", files.Select(DuckDBConnectionExtensions.Literal));
+        return hive
+            ? $"read_parquet([{list}], hive_partitioning = true, hive_types = {{'fiscal_year': integer}})"
+            : $"read_parquet([{list}])";
+    }
+
+    private static IEnumerable<BatchRecord> Read(DuckDBConnection connection, string clause, params object[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "select batch_id, batch_seq, file_name, file_sha256, source_format, started_at, completed_at, received, loaded, " +
+            "replaced, deleted, quarantined, warnings, quarantined_by_reason, warnings_by_rule from meta.batches " + clause;
+        foreach (var p in parameters)
+            command.Parameters.Add(new DuckDBParameter(p));
+        using var reader = command.ExecuteReader();
+        var result = new List<BatchRecord>();
+        while (reader.Read())
+        {
+            result.Add(new BatchRecord
+            {
+                BatchId = reader.GetString(0),
+                BatchSeq = reader.GetInt32(1),
+                FileName = reader.GetString(2),
+                FileSha256 = reader.GetString(3),
+                SourceFormat = reader.GetString(4),
+                StartedAt = reader.GetDateTime(5),
+                CompletedAt = reader.GetDateTime(6),
+                Received = reader.GetInt32(7),
+                Loaded = reader.GetInt32(8),
+                Replaced = reader.GetInt32(9),
+                Deleted = reader.GetInt32(10),
+                Quarantined = reader.GetInt32(11),
+                Warnings = reader.GetInt32(12),
+                QuarantinedByReason = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(13)) ?? [],
+                WarningsByRule = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(14)) ?? [],
+            });
+        }
+        return result;
+    }
+}
