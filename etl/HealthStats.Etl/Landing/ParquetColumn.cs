@@ -13,7 +13,7 @@ internal abstract class ParquetColumn(DataField field)
     public abstract void Clear();
 }
 
-internal sealed class StringColumn(string name) : ParquetColumn(new DataField<string>(name, isNullable: true))
+internal sealed class StringColumn(string name) : ParquetColumn(new DataField<string>(name, true))
 {
     private readonly List<string?> values = new(1024);
 
@@ -26,7 +26,7 @@ internal sealed class StringColumn(string name) : ParquetColumn(new DataField<st
 }
 
 /// <summary>A column of a value type, required or nullable, kept in a growable array so it is written without copying.</summary>
-internal sealed class ValueColumn<T>(string name) : ParquetColumn(new DataField<T>(name, isNullable: false))
+internal sealed class ValueColumn<T>(string name) : ParquetColumn(new DataField<T>(name, false))
     where T : struct
 {
     private T[] values = new T[1024];

@@ -33,6 +33,8 @@ public sealed class IngestServiceTests : IDisposable
         service = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
     }
 
+    public void Dispose() => temp.Dispose();
+
     private Task<IngestSummary> IngestAsync(string path) => service.IngestFileAsync(path, new IngestOptions(), CancellationToken.None);
 
     private long Count(string sql)
@@ -63,7 +65,7 @@ public sealed class IngestServiceTests : IDisposable
         Assert.Equal(1, summary.QuarantinedByReason["C01"]);
         Assert.Equal(1, summary.WarningsByRule["K02"]);
         Assert.Equal(3, Count("select count(*) from marts.fct_abstracts"));
-        Assert.Equal(5, Count("select count(*) from marts.fct_diagnoses"));
+        Assert.Equal(6, Count("select count(*) from marts.fct_diagnoses"));
         Assert.Equal(1, Count("select count(*) from marts.fct_interventions"));
         Assert.Equal(1, Count("select count(*) from core.warning_versions"));
 

@@ -26,7 +26,7 @@ public sealed class AbstractValidator(CodeLists codeLists, ClassificationSnapsho
         var abstractId = Required(raw.AbstractId, AbstractId, 40, issues);
         var action = (raw.Action?.Trim() ?? "A").ToUpperInvariant();
         if (action is not ("A" or "D"))
-            issues.Add(new(ValidationRules.NotInCodeList, Action, $"action '{action}' is not A (add or replace) or D (delete)"));
+            issues.Add(new(ValidationRules.NotInCodeList, AbstractColumns.Action, $"action '{action}' is not A (add or replace) or D (delete)"));
         if (action == "D")
         {
             // A deletion needs only its key: the rest of the record may be absent.
