@@ -76,7 +76,7 @@ public sealed class AbstractGeneratorTests
         Coding(a) + "|" + string.Join(';', a.Interventions.Select(p => p.Code + "@" + p.Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
-    public void Header_ListsEveryColumnInOrder()
+    public void Header_ListsEveryColumnInOrder_WhenFilesAreWritten()
     {
         var expected = new List<string>
         {
@@ -149,7 +149,7 @@ public sealed class AbstractGeneratorTests
     }
 
     [Fact]
-    public void Truth_HasOneRowPerAbstract_WithTheResultCounts()
+    public void Truth_HasOneRowPerAbstract_WhenErrorsAreInjected()
     {
         var rows = _sample.Rows;
         Assert.Equal(GeneratedSample.Options.Abstracts, rows.Count);
@@ -164,7 +164,7 @@ public sealed class AbstractGeneratorTests
     }
 
     [Fact]
-    public void ErrorShares_AreNearTheRate_AndEvenAcrossTypes()
+    public void ErrorShares_AreNearTheRateAndEvenAcrossTypes_WhenRateIsTenPercent()
     {
         var rows = _sample.Rows;
         var miscoded = rows.Count(r => r.IsMiscoded);
@@ -177,7 +177,7 @@ public sealed class AbstractGeneratorTests
     }
 
     [Fact]
-    public void Abstracts_AreStructurallyValid_AfterErrorInjection()
+    public void Abstracts_AreStructurallyValid_EvenWhenMiscoded()
     {
         foreach (var r in _sample.Rows)
         {
@@ -241,7 +241,7 @@ public sealed class AbstractGeneratorTests
     }
 
     [Fact]
-    public void Deliveries_HaveANewbornAbstract_BornOnTheDeliveryDate()
+    public void Newborn_IsAbstractedOnTheDeliveryDate_WhenTheMotherDelivers()
     {
         var rows = _sample.Rows;
         var newborns = 0;
@@ -275,7 +275,7 @@ public sealed class AbstractGeneratorTests
     }
 
     [Fact]
-    public void Patients_AreReadmittedTransferredAndDieOnce()
+    public void Patients_AreReadmittedTransferredAndDieOnce_WhenTheyHaveSeveralStays()
     {
         var readmittedWithin30Days = 0;
         var transfers = 0;
@@ -314,7 +314,7 @@ public sealed class AbstractGeneratorTests
     }
 
     [Fact]
-    public void RespiratoryAdmissions_PeakInWinter()
+    public void RespiratoryAdmissions_PeakInWinter_WhenSpreadOverTheYear()
     {
         var respiratory = _sample.Rows.Where(r => r.Mrdx.StartsWith('J')).ToList();
         var winter = respiratory.Count(r => r.AdmitDate.Month is 12 or 1 or 2);

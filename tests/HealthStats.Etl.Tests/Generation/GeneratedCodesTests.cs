@@ -20,7 +20,7 @@ public sealed class GeneratedCodesTests
     private static string U(string code) => CmsCodeSets.Undotted(code);
 
     [SharedDataFact]
-    public void EmittedDiagnoses_AreBillable_ExceptTheInjectedInvalidAndHeaderCodes()
+    public void EmittedDiagnoses_AreBillable_UnlessAnInvalidOrHeaderCodeWasInjected()
     {
         foreach (var r in _sample.Rows)
         {
@@ -33,14 +33,14 @@ public sealed class GeneratedCodesTests
     }
 
     [SharedDataFact]
-    public void EmittedInterventions_AreValidPcsCodes()
+    public void EmittedInterventions_AreValid_WhenCheckedAgainstPcsFy2026()
     {
         Assert.All(_sample.Rows.SelectMany(r => r.Interventions), p => Assert.True(Cms.IsBillableIntervention(p.Code), p.Code));
         Assert.Contains(_sample.Rows, r => r.Interventions.Count > 0);
     }
 
     [SharedDataFact]
-    public void InvalidCodes_AreAbsentFromTheOrderFile()
+    public void InvalidCodes_AreAbsent_WhenLookedUpInTheOrderFile()
     {
         foreach (var code in ErrorCodeLists.InvalidCodes)
         {
@@ -50,7 +50,7 @@ public sealed class GeneratedCodesTests
     }
 
     [SharedDataFact]
-    public void CatalogCodes_AreBillable_AndHeadersAreNot()
+    public void CatalogCodes_AreBillable_UnlessTheyAreHeaders()
     {
         Assert.All(CodeCatalog.Diagnoses(), c => Assert.True(Cms.IsBillableDiagnosis(c), c));
         Assert.All(CodeCatalog.Headers(), c => Assert.False(Cms.Diagnoses[c].Billable, c));
@@ -60,7 +60,7 @@ public sealed class GeneratedCodesTests
     }
 
     [SharedDataFact]
-    public void Transpositions_SwapTwoAdjacentCharacters_IntoBillableCodes()
+    public void Transpositions_GiveBillableCodes_WhenTwoAdjacentCharactersAreSwapped()
     {
         foreach (var (from, to) in ErrorCodeLists.Transpositions)
         {
@@ -79,7 +79,7 @@ public sealed class GeneratedCodesTests
     }
 
     [SharedDataFact]
-    public void ConflictCodes_CarryTheirMceEdits()
+    public void ConflictCodes_CarryTheirMceEdit_WhenLookedUp()
     {
         Assert.All(ErrorCodeLists.FemaleOnly, c => Assert.Contains(U(c), Cms.Edit('D', "Female_Only")));
         Assert.All(ErrorCodeLists.MaleOnly, c => Assert.Contains(U(c), Cms.Edit('D', "Male_Only")));
@@ -96,7 +96,7 @@ public sealed class GeneratedCodesTests
     }
 
     [SharedDataFact]
-    public void Substitutes_AreBillableCodesOfAnotherCondition()
+    public void Substitutes_AreBillableAcceptableMrdx_WhenReplacingTheMrdx()
     {
         foreach (var profile in ProfileCatalog.All)
         {
@@ -114,7 +114,7 @@ public sealed class GeneratedCodesTests
     }
 
     [SharedDataFact]
-    public void CorrectAbstracts_HaveNoSexOrAgeConflicts_AndAnAcceptableMrdx()
+    public void Abstracts_HaveNoSexOrAgeConflict_WhenNoneWasInjected()
     {
         foreach (var r in _sample.Rows.Where(r => r.ErrorType is not (ErrorTypes.SexConflict or ErrorTypes.AgeConflict)))
         {
@@ -143,7 +143,7 @@ public sealed class GeneratedCodesTests
     }
 
     [SharedDataFact]
-    public void MiscodedAbstracts_ShowTheirErrorType()
+    public void MiscodedAbstracts_ShowTheirErrorType_WhenComparedWithTheTruth()
     {
         foreach (var r in _sample.Rows.Where(r => r.IsMiscoded))
         {

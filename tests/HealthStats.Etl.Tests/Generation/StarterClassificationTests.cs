@@ -49,20 +49,20 @@ public sealed class StarterClassificationTests
     }
 
     [SharedDataFact]
-    public void StarterDiagnoses_HoldTheCatalogWithCmsLongTitles()
+    public void StarterDiagnoses_MatchCmsLongTitles_WhenBuiltFromTheCatalog()
     {
         var codes = CodeCatalog.Diagnoses().Concat(CodeCatalog.Headers());
         CheckOrWrite("starter_diagnoses.csv", Build(codes, CmsCodeSets.Instance.Diagnoses));
     }
 
     [SharedDataFact]
-    public void StarterInterventions_HoldTheCatalogWithCmsLongTitles()
+    public void StarterInterventions_MatchCmsLongTitles_WhenBuiltFromTheCatalog()
     {
         CheckOrWrite("starter_interventions.csv", Build(CodeCatalog.Interventions(), CmsCodeSets.Instance.Interventions));
     }
 
     [Fact]
-    public void StarterFiles_ContainEveryCodeSeenInGeneratedOutput()
+    public void StarterFiles_ContainEveryCode_WhenGeneratedOutputIsChecked()
     {
         var diagnoses = ReadStarter("starter_diagnoses.csv");
         var interventions = ReadStarter("starter_interventions.csv");
