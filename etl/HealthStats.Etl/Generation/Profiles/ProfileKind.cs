@@ -1,0 +1,9 @@
+namespace HealthStats.Etl.Generation.Profiles;
+
+internal enum ProfileKind
+{
+    Standard,
+    VaginalDelivery,
+    CaesareanDelivery,
+    Newborn,
+}
