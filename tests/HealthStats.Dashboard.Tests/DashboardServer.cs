@@ -13,12 +13,12 @@ namespace HealthStats.Dashboard.Tests;
 /// </summary>
 public sealed class DashboardServer : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
+    private readonly WebApplicationFactory<HealthStats.Dashboard.Hosting.HealthStatsOptions> factory;
 
     public DashboardServer()
     {
         Data = new TempDirectory("dashboard");
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        factory = new WebApplicationFactory<HealthStats.Dashboard.Hosting.HealthStatsOptions>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("HealthStats:DataDirectory", Data.Combine("data"));
             builder.UseSetting("HealthStats:Demo:Abstracts", "3000");
