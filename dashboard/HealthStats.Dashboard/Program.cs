@@ -3,7 +3,10 @@ using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Jobs;
 using HealthStats.Dashboard.Overview;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binaries, so that `dotnet run --project ...` from the
+// repository root finds it while relative paths (the data directory) stay relative to where the
+// command was run, as they are for the CLI.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
 builder.Services.AddSingleton<OverviewQueries>();

@@ -16,10 +16,8 @@ public static class WarehouseHosting
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HealthStatsOptions>>().Value;
-            var root = Path.IsPathRooted(options.DataDirectory)
-                ? options.DataDirectory
-                : Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.DataDirectory);
-            return new DataDirectory(root);
+            // Relative to the working directory, as for the CLI: both mean the same ./data.
+            return new DataDirectory(Path.GetFullPath(options.DataDirectory));
         });
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<IOptions<HealthStatsOptions>>().Value.DuckDbMemoryLimit));
