@@ -59,7 +59,9 @@ public static class DischargesByChapterChart
         if (rows.Any(r => !colourOf.ContainsKey(r.Chapter)))
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Other chapters", FillColor = OtherColour });
         plot.ShowLegend(Edge.Right);
-        plot.Axes.DateTimeTicksBottom();
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+            automatic.LabelFormatter = date => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         plot.Axes.Margins(bottom: 0);
         return plot;
     }

@@ -89,11 +89,13 @@ internal sealed class AbstractCsvWriter
         line.WriteLineTo(_writer);
     }
 
-    /// <summary>The facility's id for the stay: discharge fiscal year and a running number.</summary>
+    /// <summary>The facility's id for the stay: discharge fiscal year, the extract's tag and a running number.</summary>
     public static void AbstractId(CsvLine line, StayRecord s)
     {
         line.Number(s.FiscalYear, 4);
         line.Append('-');
+        foreach (var c in s.ExtractTag)
+            line.Append(c);
         line.Number(s.Sequence, 6);
     }
 

@@ -46,6 +46,8 @@ internal sealed partial class AbstractSimulation
         _sequences = new int[options.Facilities * options.FiscalYears];
         _firstDay = Calendar.FirstDay(options.FirstFiscalYear);
         _lastDay = Calendar.LastDay(options.FirstFiscalYear + options.FiscalYears - 1);
+        var tagRng = Prng.Derive(options.Seed, 4);
+        _stay.ExtractTag = string.Concat((char)('A' + tagRng.Next(26)), (char)('A' + tagRng.Next(26)), (char)('A' + tagRng.Next(26)));
     }
 
     public GeneratorResult Run()

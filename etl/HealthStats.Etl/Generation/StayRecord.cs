@@ -29,6 +29,9 @@ internal sealed class StayRecord
     public int FiscalYear;
     public int Sequence;
 
+    /// <summary>Three letters from the seed, so that files made with different seeds never share abstract ids.</summary>
+    public string ExtractTag = "AAA";
+
     public int PatientId;
     public int BirthDay;
     public char Sex;
