@@ -174,4 +174,44 @@ public sealed class IngestServiceTests : IDisposable
 
         PersonalDataScan.AssertAbsent(database, ["CHART-771234", "HCN-5550001111", "5550001111", "1944-02-29", "M5V 3L9", "M5V3L9", "CHART-771235", "1961-11-03", "H2X 1Y4", "H2X1Y4"]);
     }
+
+    [Fact]
+    public async Task Ingest_KeepsNoPersonalData_FromAGeneratedFile()
+    {
+        var gen = temp.Combine("gen");
+        HealthStats.Etl.Generation.AbstractGenerator.Generate(new HealthStats.Etl.Generation.GeneratorOptions(3000, 5, ErrorRate: 0.05), gen);
+        var file = Path.Combine(gen, "abstracts.csv");
+        var phi = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = new HealthStats.Etl.Ingest.Csv.AbstractCsvReader(file))
+        {
+            foreach (var row in reader.ReadAll())
+            {
+                phi.Add(row.ChartNumber!);
+                if (row.HealthCardNumber is { } card)
+                    phi.Add(card);
+                if (row.PostalCode is { } postal)
+                    phi.Add(postal);
+                // Later birth dates coincide with admission dates of other stays, which are kept on purpose.
+                if (string.CompareOrdinal(row.BirthDate, "2023-01-01") < 0)
+                    phi.Add(row.BirthDate!);
+            }
+        }
+        // A data directory with only the built-in starter classification, which holds every code the generator uses.
+        var starterOnly = new WarehouseDatabase(new DataDirectory(temp.Combine("starter-only")));
+        WarehouseSetup.Initialize(starterOnly);
+        var ingest = new IngestService(starterOnly, new Pseudonymiser(HmacKeyStore.Load(starterOnly.DataDirectory)));
+        var summary = await ingest.IngestFileAsync(file, new IngestOptions(), CancellationToken.None);
+
+        Assert.Equal(summary.Received, summary.Loaded + summary.QuarantinedByReason.GetValueOrDefault("K01"));
+        PersonalDataScan.AssertAbsent(starterOnly, phi);
+    }
+
+    [Fact]
+    public async Task PersonalDataScan_Fails_WhenAnInputValueIsInTheWarehouse()
+    {
+        await IngestAsync(new AbstractFileBuilder().Add("F001", "A1", postal: "M5V 3L9").Write(temp.Combine("a.csv")));
+
+        // The FSA is kept on purpose; the scan must see it, which shows that it would see a full postal code.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PersonalDataScan.AssertAbsent(database, ["M5V"]));
+    }
 }

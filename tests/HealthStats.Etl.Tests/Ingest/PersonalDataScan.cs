@@ -44,6 +44,9 @@ internal static class PersonalDataScan
 
     private static IEnumerable<string> Scan(DuckDBConnection connection, string query, string where, IReadOnlyCollection<string> values)
     {
+        var phi = new HashSet<string>(values, StringComparer.OrdinalIgnoreCase);
+        var lookup = phi.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lengths = phi.Select(v => v.Length).Distinct().ToArray();
         using var command = connection.CreateCommand();
         command.CommandText = query;
         using var reader = command.ExecuteReader();
@@ -60,11 +63,22 @@ internal static class PersonalDataScan
                     DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 };
-                var isKey = reader.GetName(i).EndsWith("_key", StringComparison.Ordinal);
-                foreach (var phi in values)
+                // Hex keys and hashes hold digit runs by chance: only an exact match there is a leak.
+                var name = reader.GetName(i);
+                var isKey = name.EndsWith("_key", StringComparison.Ordinal) || name is "batch_id" or "file_sha256";
+                if (isKey)
                 {
-                    if (isKey ? value == phi : value.Contains(phi, StringComparison.OrdinalIgnoreCase))
-                        found.Add($"{phi} in {where}.{reader.GetName(i)}");
+                    if (phi.Contains(value))
+                        found.Add($"{value} in {where}.{name}");
+                    continue;
+                }
+                foreach (var length in lengths)
+                {
+                    for (var start = 0; start + length <= value.Length; start++)
+                    {
+                        if (lookup.Contains(value.AsSpan(start, length)))
+                            found.Add($"{value.Substring(start, length)} in {where}.{name}");
+                    }
                 }
             }
         }
