@@ -25,7 +25,7 @@ internal sealed class BatchCounter
         warningsByRule[ruleId] = warningsByRule.GetValueOrDefault(ruleId) + 1;
     }
 
-    public BatchRecord ToRecord(string batchId, string fileName, string sha256, DateTime startedAt)
+    public BatchRecord ToRecord(string batchId, string fileName, string sha256, string format, DateTime startedAt)
     {
         if (Received != Loaded + Quarantined)
             throw new InvalidOperationException($"Batch {batchId} does not reconcile: received {Received}, loaded {Loaded}, quarantined {Quarantined}.");
@@ -34,7 +34,7 @@ internal sealed class BatchCounter
             BatchId = batchId,
             FileName = fileName,
             FileSha256 = sha256,
-            SourceFormat = "csv",
+            SourceFormat = format,
             StartedAt = startedAt,
             Received = Received,
             Loaded = Loaded,

@@ -61,7 +61,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         var validator = new AbstractValidator(codeLists, classification, validationOptions);
         var deidentifier = new Deidentifier(pseudonymiser);
 
-        using var reader = new AbstractCsvReader(path, options.IgnoreUnknownColumns);
+        using var reader = AbstractSources.Open(path, options);
         using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName);
         await using var lake = new LakeBatchWriter(data.LakeDirectory, batchId);
         var counts = new BatchCounter();
@@ -100,7 +100,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
             options.Progress?.Report(counts.Received);
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
-            var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, startedAt), Classify(written));
+            var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), Classify(written));
             return Summarise(record, "loaded", fileName, clock.Elapsed);
         }
         catch

@@ -6,7 +6,7 @@ namespace HealthStats.Etl.Ingest.Csv;
 /// Reads abstracts from a CSV file in the layout of formats.md section 1, one at a time.
 /// A leading BOM is ignored; empty cells are absent values.
 /// </summary>
-public sealed class AbstractCsvReader : IDisposable
+public sealed class AbstractCsvReader : IAbstractSource
 {
     private readonly string fileName;
     private readonly TextReader text;
@@ -44,6 +44,8 @@ public sealed class AbstractCsvReader : IDisposable
     }
 
     public string FileName => fileName;
+
+    public string Format => "csv";
 
     public IEnumerable<RawAbstract> ReadAll()
     {
