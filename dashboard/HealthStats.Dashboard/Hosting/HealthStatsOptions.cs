@@ -17,6 +17,16 @@ public sealed class HealthStatsOptions
     public string? DuckDbMemoryLimit { get; set; }
 
     public DemoOptions Demo { get; set; } = new();
+
+    public InboxOptions Inbox { get; set; } = new();
+}
+
+public sealed class InboxOptions
+{
+    /// <summary>When the inbox is scanned for new files (cron, in TimeZone).</summary>
+    public string Cron { get; set; } = "*/5 * * * *";
+
+    public string TimeZone { get; set; } = "America/Toronto";
 }
 
 public sealed class DemoOptions

@@ -30,6 +30,9 @@ public static class WarehouseHosting
             sp.GetRequiredService<WarehouseDatabase>(), sp.GetRequiredService<Pseudonymiser>()));
         builder.Services.AddTransient<IngestJob>();
         builder.Services.AddTransient<DemoDataJob>();
+        builder.Services.AddTransient<InboxScanJob>();
+        builder.Services.AddTransient<InboxFileJob>();
+        builder.Services.AddTransient<IInboxJobQueue, HealthStats.Dashboard.Jobs.HangfireInboxQueue>();
         builder.Services.AddSingleton<WarehouseOwner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WarehouseOwner>());
         return builder;

@@ -46,7 +46,9 @@ public sealed class WarehouseOwner(
         if (!demo.Enabled || File.Exists(marker) || new BatchLoader(database).List().Count > 0)
             return;
         File.WriteAllText(marker, $"{{\"queued_at\":\"{DateTime.UtcNow:O}\",\"abstracts\":{demo.Abstracts}}}");
-        var jobId = jobs.Enqueue<DemoDataJob>(job => job.RunAsync(demo.Abstracts, CancellationToken.None));
+        var jobId = jobs.Enqueue<DemoDataJob>(job => job.Run(demo.Abstracts));
+        // The demo file lands in the inbox; scanning right after it ingests it without waiting for the schedule.
+        jobs.ContinueJobWith<InboxScanJob>(jobId, job => job.Run());
         logger.LogInformation("First start with an empty data directory: demo data queued as job {JobId}", jobId);
     }
 

@@ -28,6 +28,7 @@ public static class JobsHosting
             // An ingest that failed on a file fails the same way again: retrying only repeats the error.
             configuration.UseFilter(new AutomaticRetryAttribute { Attempts = 0 });
         });
+        builder.Services.AddHostedService<RecurringJobs>();
         builder.Services.AddHangfireServer(options =>
         {
             // Warehouse writes are serialised anyway (one DuckDB writer); two workers let a
