@@ -11,6 +11,9 @@ internal static class CliApp
         new GenerateCommand(),
         new ImportClassificationCommand(),
         new IngestCommand(),
+        new QuarantineListCommand(),
+        new QuarantineExportCommand(),
+        new BatchesCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

@@ -82,7 +82,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
                     };
                 if (result.IsRejected)
                 {
-                    quarantine.Add(raw.Line, raw.RawText, result.Issues);
+                    quarantine.Add(raw, result.Issues);
                     counts.Quarantine(result.FirstError!.Rule.Id);
                     continue;
                 }
@@ -100,7 +100,8 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
             options.Progress?.Report(counts.Received);
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
-            var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), Classify(written));
+            var landed = Classify(written) with { QuarantineFile = quarantine.Count > 0 ? quarantine.Path : null };
+            var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), landed);
             return Summarise(record, "loaded", fileName, clock.Elapsed);
         }
         catch
@@ -140,6 +141,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         Deleted = record.Deleted,
         Quarantined = record.Quarantined,
         Warnings = record.Warnings,
+        QuarantineCleared = record.QuarantineCleared,
         QuarantinedByReason = new SortedDictionary<string, int>(record.QuarantinedByReason.ToDictionary(), StringComparer.Ordinal),
         WarningsByRule = new SortedDictionary<string, int>(record.WarningsByRule.ToDictionary(), StringComparer.Ordinal),
         Seconds = Math.Round(elapsed.TotalSeconds, 3),

@@ -16,6 +16,9 @@ public sealed record IngestSummary
     [JsonPropertyName("deleted")] public int Deleted { get; init; }
     [JsonPropertyName("quarantined")] public int Quarantined { get; init; }
     [JsonPropertyName("warnings")] public int Warnings { get; init; }
+
+    /// <summary>Records quarantined in earlier batches that this file corrected (same facility and abstract id).</summary>
+    [JsonPropertyName("quarantine_cleared")] public int QuarantineCleared { get; init; }
     [JsonPropertyName("quarantined_by_reason")] public IReadOnlyDictionary<string, int> QuarantinedByReason { get; init; } = new SortedDictionary<string, int>();
     [JsonPropertyName("warnings_by_rule")] public IReadOnlyDictionary<string, int> WarningsByRule { get; init; } = new SortedDictionary<string, int>();
     [JsonPropertyName("seconds")] public double Seconds { get; init; }

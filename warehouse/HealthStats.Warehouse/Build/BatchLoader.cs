@@ -45,12 +45,18 @@ public sealed class BatchLoader(WarehouseDatabase database)
         if (files.Deletions.Count > 0)
             connection.Execute($"insert into core.deletions by name select *, {seq} as batch_seq from {ReadParquet(files.Deletions, hive: false)}");
 
-        var record = batch with { BatchSeq = seq, Replaced = replaced, Deleted = deleted, CompletedAt = DateTime.UtcNow };
+        if (files.QuarantineFile is not null)
+            QuarantineIndex.Add(connection, files.QuarantineFile);
+        var cleared = QuarantineIndex.ClearCorrected(connection, batch.BatchId);
+
+        var record = batch with { BatchSeq = seq, Replaced = replaced, Deleted = deleted, QuarantineCleared = cleared, CompletedAt = DateTime.UtcNow };
         connection.Execute(
-            "insert into meta.batches values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+            "insert into meta.batches by name select $1 as batch_id, $2 as batch_seq, $3 as file_name, $4 as file_sha256, $5 as source_format, " +
+            "$6 as started_at, $7 as completed_at, $8 as received, $9 as loaded, $10 as replaced, $11 as deleted, $12 as quarantined, " +
+            "$13 as warnings, $14 as quarantined_by_reason, $15 as warnings_by_rule, $16 as quarantine_cleared",
             record.BatchId, record.BatchSeq, record.FileName, record.FileSha256, record.SourceFormat, record.StartedAt,
             record.CompletedAt, record.Received, record.Loaded, record.Replaced, record.Deleted, record.Quarantined,
-            record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule));
+            record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule), record.QuarantineCleared);
         MartBuild.Run(connection);
         transaction.Commit();
         return record;
@@ -77,7 +83,7 @@ public sealed class BatchLoader(WarehouseDatabase database)
         using var command = connection.CreateCommand();
         command.CommandText =
             "select batch_id, batch_seq, file_name, file_sha256, source_format, started_at, completed_at, received, loaded, " +
-            "replaced, deleted, quarantined, warnings, quarantined_by_reason, warnings_by_rule from meta.batches " + clause;
+            "replaced, deleted, quarantined, warnings, quarantined_by_reason, warnings_by_rule, quarantine_cleared from meta.batches " + clause;
         foreach (var p in parameters)
             command.Parameters.Add(new DuckDBParameter(p));
         using var reader = command.ExecuteReader();
@@ -101,6 +107,7 @@ public sealed class BatchLoader(WarehouseDatabase database)
                 Warnings = reader.GetInt32(12),
                 QuarantinedByReason = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(13)) ?? [],
                 WarningsByRule = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(14)) ?? [],
+                QuarantineCleared = reader.GetInt32(15),
             });
         }
         return result;

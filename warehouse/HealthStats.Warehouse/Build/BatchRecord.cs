@@ -16,6 +16,7 @@ public sealed record BatchRecord
     public int Deleted { get; init; }
     public required int Quarantined { get; init; }
     public required int Warnings { get; init; }
+    public int QuarantineCleared { get; init; }
     public required IReadOnlyDictionary<string, int> QuarantinedByReason { get; init; }
     public required IReadOnlyDictionary<string, int> WarningsByRule { get; init; }
 }

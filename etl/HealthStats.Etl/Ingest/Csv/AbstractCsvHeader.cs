@@ -7,6 +7,8 @@ namespace HealthStats.Etl.Ingest.Csv;
 /// </summary>
 internal sealed class AbstractCsvHeader
 {
+    public const string QuarantineColumnPrefix = "quarantine_";
+
     private readonly Dictionary<string, int> ordinals;
 
     private AbstractCsvHeader(Dictionary<string, int> ordinals, int width)
@@ -27,6 +29,9 @@ internal sealed class AbstractCsvHeader
             var name = names[i].Trim();
             if (name.Length == 0 && i == names.Length - 1)
                 continue; // a trailing comma on the header line
+            // A quarantine export carries its reasons in quarantine_* columns; its corrected file is read as it is.
+            if (name.StartsWith(QuarantineColumnPrefix, StringComparison.OrdinalIgnoreCase))
+                continue;
             if (!known.Contains(name))
             {
                 unknown.Add(name.Length == 0 ? $"(empty, column {i + 1})" : name);

@@ -18,7 +18,7 @@ internal sealed class QuarantineWriter(string path, string batchId, string fileN
 
     public int Count { get; private set; }
 
-    public void Add(long line, string rawText, IReadOnlyList<ValidationIssue> issues)
+    public void Add(RawAbstract record, IReadOnlyList<ValidationIssue> issues)
     {
         if (writer is null)
         {
@@ -30,7 +30,9 @@ internal sealed class QuarantineWriter(string path, string batchId, string fileN
         json.WriteStartObject();
         json.WriteString("batch_id", batchId);
         json.WriteString("file", fileName);
-        json.WriteNumber("line", line);
+        json.WriteNumber("line", record.Line);
+        json.WriteString("facility_id", record.FacilityId?.Trim());
+        json.WriteString("abstract_id", record.AbstractId?.Trim());
         json.WriteString("rule", first.Rule.Id);
         json.WriteString("field", first.Field);
         json.WriteString("reason", first.Message);
@@ -45,7 +47,11 @@ internal sealed class QuarantineWriter(string path, string batchId, string fileN
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteString("raw", rawText);
+        json.WriteStartObject("fields");
+        foreach (var (column, value) in RawAbstractColumns.Values(record))
+            json.WriteString(column, value);
+        json.WriteEndObject();
+        json.WriteString("raw", record.RawText);
         json.WriteEndObject();
         json.Flush();
         writer.BaseStream.WriteByte((byte)'\n');

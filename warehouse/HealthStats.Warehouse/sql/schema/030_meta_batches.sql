@@ -13,6 +13,7 @@ create table if not exists meta.batches (
     deleted integer not null,
     quarantined integer not null,
     warnings integer not null,
+    quarantine_cleared integer not null,    -- earlier quarantined records this batch corrected
     quarantined_by_reason varchar not null, -- JSON object: rule id -> count
     warnings_by_rule varchar not null       -- JSON object: rule id -> count
 );

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using HealthStats.TestSupport;
+
+namespace HealthStats.Cli.Tests;
+
+/// <summary>quarantine -> export -> correct -> resubmit -> loaded, and the quarantine is cleared.</summary>
+public sealed class QuarantineRoundTripTests : IDisposable
+{
+    private const string Header =
+        "facility_id,abstract_id,chart_number,health_card_number,sex,birth_date,postal_code,admit_date,discharge_date,admit_category," +
+        "discharge_disposition,coder_id,dx_1_code,dx_1_type,dx_2_code,dx_2_type";
+
+    private readonly TempDirectory temp = new("quarantine");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task CorrectedResubmission_LoadsAndClearsTheQuarantine()
+    {
+        var data = temp.Combine("data");
+        var file = temp.Combine("march.csv");
+        File.WriteAllText(file, Header + "\n" +
+            "F001,A1,CH-100,HC-2000000001,F,1950-01-01,K1A 0B1,2024-05-01,2024-05-03,U,05,C1,J18.9,M,I10,1\n" +
+            "F001,A2,CH-101,HC-2000000002,M,1960-01-01,K1A 0B1,2024-05-01,2024-05-04,U,05,C1,J18.9,M,X99.9,1\n" +
+            "F001,A3,CH-102,HC-2000000003,M,1970-01-01,K1A 0B1,2024-05-02,2024-05-01,U,05,C1,J18.9,M,,\n");
+
+        var ingest = await CliRun.RunAsync("ingest", file, "--json", "--data", data);
+        Assert.Equal(2, JsonDocument.Parse(ingest.Out).RootElement.GetProperty("quarantined").GetInt32());
+
+        var list = await CliRun.RunAsync("quarantine", "list", "--json", "--data", data);
+        var open = JsonDocument.Parse(list.Out).RootElement;
+        Assert.Equal(2, open.GetArrayLength());
+        Assert.Contains(open.EnumerateArray(), e => e.GetProperty("abstract_id").GetString() == "A2" && e.GetProperty("field").GetString() == "dx_2_code");
+        Assert.DoesNotContain("CH-101", list.Out, StringComparison.Ordinal);
+
+        var export = temp.Combine("to-correct.csv");
+        Assert.Equal(0, (await CliRun.RunAsync("quarantine", "export", "--out", export, "--data", data)).ExitCode);
+        var exported = File.ReadAllText(export);
+        Assert.Contains("quarantine_reason", exported, StringComparison.Ordinal);
+        Assert.Contains("CH-101", exported, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(export));
+
+        // The facility corrects the code and the dates, and sends the file back as it is.
+        var corrected = temp.Combine("march-corrected.csv");
+        File.WriteAllText(corrected, exported.Replace("X99.9", "I10", StringComparison.Ordinal).Replace("2024-05-02,,2024-05-01", "2024-05-01,,2024-05-02", StringComparison.Ordinal));
+        var resubmit = await CliRun.RunAsync("ingest", corrected, "--json", "--data", data);
+        Assert.True(resubmit.ExitCode == 0, resubmit.Error);
+        var summary = JsonDocument.Parse(resubmit.Out).RootElement;
+        Assert.Equal(2, summary.GetProperty("loaded").GetInt32());
+        Assert.Equal(0, summary.GetProperty("quarantined").GetInt32());
+        Assert.Equal(2, summary.GetProperty("files")[0].GetProperty("quarantine_cleared").GetInt32());
+
+        var after = await CliRun.RunAsync("quarantine", "list", "--json", "--data", data);
+        Assert.Equal(0, JsonDocument.Parse(after.Out).RootElement.GetArrayLength());
+        var all = await CliRun.RunAsync("quarantine", "list", "--all", "--json", "--data", data);
+        Assert.Equal(2, JsonDocument.Parse(all.Out).RootElement.GetArrayLength());
+
+        var batches = await CliRun.RunAsync("batches", "--json", "--data", data);
+        var root = JsonDocument.Parse(batches.Out).RootElement;
+        Assert.Equal("march-corrected.csv", root.GetProperty("batches")[0].GetProperty("file").GetString());
+        Assert.Equal("F001", root.GetProperty("facilities")[0].GetProperty("facility_id").GetString());
+    }
+}
