@@ -60,6 +60,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         classification = new ClassificationStore(database).LoadSnapshot();
         var validator = new AbstractValidator(codeLists, classification, validationOptions);
         var deidentifier = new Deidentifier(pseudonymiser);
+        var deaths = DeathRegister.Load(database);
 
         using var reader = AbstractSources.Open(path, options);
         using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName);
@@ -87,21 +88,34 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
                     continue;
                 }
                 var valid = result.Abstract!;
+                LandedAbstract? landed = null;
+                if (!valid.IsDeletion)
+                {
+                    landed = deidentifier.Deidentify(valid);
+                    if (deaths.Check(landed.PatientKey, valid) is { } afterDeath)
+                    {
+                        quarantine.Add(raw, [.. result.Issues, afterDeath]);
+                        counts.Quarantine(afterDeath.Rule.Id);
+                        continue;
+                    }
+                    if (valid.DischargeDisposition == "07")
+                        deaths.Record(landed.PatientKey, valid.DischargeDate, valid.FacilityId, valid.AbstractId);
+                }
                 counts.Loaded++;
                 foreach (var warning in result.Issues)
                     counts.Warn(warning.Rule.Id);
-                if (valid.IsDeletion)
+                if (landed is null)
                     await lake.AddDeletionAsync(valid, cancellationToken);
                 else
-                    await lake.AddAsync(deidentifier.Deidentify(valid), valid, result.Issues, cancellationToken);
+                    await lake.AddAsync(landed, valid, result.Issues, cancellationToken);
                 if (counts.Received % 50_000 == 0)
                     options.Progress?.Report(counts.Received);
             }
             options.Progress?.Report(counts.Received);
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
-            var landed = Classify(written) with { QuarantineFile = quarantine.Count > 0 ? quarantine.Path : null };
-            var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), landed);
+            var landedFiles = Classify(written) with { QuarantineFile = quarantine.Count > 0 ? quarantine.Path : null };
+            var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), landedFiles);
             return Summarise(record, "loaded", fileName, clock.Elapsed);
         }
         catch

@@ -214,4 +214,21 @@ public sealed class IngestServiceTests : IDisposable
         // The FSA is kept on purpose; the scan must see it, which shows that it would see a full postal code.
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => PersonalDataScan.AssertAbsent(database, ["M5V"]));
     }
+
+    [Fact]
+    public async Task Ingest_QuarantinesAStay_AdmittedAfterThePatientsDeath()
+    {
+        await IngestAsync(new AbstractFileBuilder()
+            .AddRaw("F001,D1,A,CH-1,HC-777,F,1940-01-01,K1A 0B1,R01,2024-05-01,08:00,2024-05-10,10:00,U,07,,,0,C01,,J18.9,M,,,,")
+            .Write(temp.Combine("death.csv")));
+
+        var later = await IngestAsync(new AbstractFileBuilder()
+            .Add("F002", "L1", healthCard: "HC-777", admit: "2024-06-01", discharge: "2024-06-03")
+            .Add("F002", "L2", healthCard: "HC-777", admit: "2024-05-10", discharge: "2024-05-10")
+            .Add("F002", "L3", healthCard: "HC-888", admit: "2024-06-01", discharge: "2024-06-03")
+            .Write(temp.Combine("later.csv")));
+
+        Assert.Equal(1, later.QuarantinedByReason["C10"]);
+        Assert.Equal(2, later.Loaded);
+    }
 }

@@ -39,6 +39,8 @@ public static class ValidationRules
         "An intervention is dated outside the stay.");
     public static readonly ValidationRule DuplicateKey = new("C09", "consistency", Severity.Error,
         "The same facility and abstract id appear twice in one file: which one is meant cannot be told.");
+    public static readonly ValidationRule StayAfterDeath = new("C10", "consistency", Severity.Error,
+        "The patient is admitted after a stay that ended in their death (admit category R, cadaveric donor, excepted).");
     public static readonly ValidationRule AlcExceedsStay = new("C08", "consistency", Severity.Error,
         "Alternate level of care days exceed the length of stay.");
 
@@ -51,6 +53,6 @@ public static class ValidationRules
     [
         Malformed, RequiredMissing, InvalidDate, InvalidTime, NotInCodeList, TooLong, InvalidNumber, IncompletePair,
         DischargeBeforeAdmit, BirthAfterAdmit, AgeOutOfRange, MrdxCount, DuplicateCode, NewbornCategoryAge,
-        InterventionOutsideStay, AlcExceedsStay, DuplicateKey, CodeNotInClassification, CodeNotBillable,
+        InterventionOutsideStay, AlcExceedsStay, DuplicateKey, StayAfterDeath, CodeNotInClassification, CodeNotBillable,
     ];
 }
