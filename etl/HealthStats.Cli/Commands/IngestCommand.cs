@@ -48,7 +48,8 @@ internal sealed class IngestCommand : ICommand
             var key = HmacKeyStore.Load(context.Data,
                 Environment.GetEnvironmentVariable("HealthStats__HmacKey"), Environment.GetEnvironmentVariable("HealthStats__HmacKeyFile"));
             var service = new IngestService(database, new Pseudonymiser(key));
-            totals = await service.IngestFilesAsync(paths, new IngestOptions { IgnoreUnknownColumns = ignoreUnknown }, cancellationToken);
+            var progress = json ? null : ProgressDisplay.ForConsole(context.Error);
+            totals = await service.IngestFilesAsync(paths, new IngestOptions { IgnoreUnknownColumns = ignoreUnknown, Progress = progress }, cancellationToken);
         }
 
         if (json)

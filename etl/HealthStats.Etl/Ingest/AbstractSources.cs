@@ -7,10 +7,13 @@ namespace HealthStats.Etl.Ingest;
 /// <summary>Opens an abstracts file in whichever input format it is, gzip-compressed or not.</summary>
 public static class AbstractSources
 {
-    public static IAbstractSource Open(string path, IngestOptions options)
+    public static IAbstractSource Open(string path, IngestOptions options) => Open(path, options, out _);
+
+    /// <summary>Opens the file; <paramref name="file"/> is the file itself, whose position tells how far reading has got.</summary>
+    public static IAbstractSource Open(string path, IngestOptions options, out FileStream file)
     {
         var name = Path.GetFileName(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var stream = file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
             Stream content = IsGzip(stream) ? new GZipStream(stream, CompressionMode.Decompress) : stream;

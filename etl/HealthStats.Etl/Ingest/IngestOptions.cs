@@ -5,6 +5,9 @@ public sealed record IngestOptions
     /// <summary>Read files whose header has columns the layout does not know (normally an error: a wrong file).</summary>
     public bool IgnoreUnknownColumns { get; init; }
 
-    /// <summary>Rows read so far, reported now and then for a progress display.</summary>
-    public IProgress<long>? Progress { get; init; }
+    /// <summary>How far reading has got, reported now and then for a progress display.</summary>
+    public IProgress<IngestProgress>? Progress { get; init; }
 }
+
+/// <summary>Records read so far, and the share of the file's bytes read (0 to 1).</summary>
+public sealed record IngestProgress(string File, long Records, double Fraction);

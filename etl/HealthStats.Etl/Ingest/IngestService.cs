@@ -62,7 +62,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         var deidentifier = new Deidentifier(pseudonymiser);
         var deaths = DeathRegister.Load(database);
 
-        using var reader = AbstractSources.Open(path, options);
+        using var reader = AbstractSources.Open(path, options, out var sourceFile);
         using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName);
         await using var lake = new LakeBatchWriter(data.LakeDirectory, batchId);
         var counts = new BatchCounter();
@@ -108,10 +108,10 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
                     await lake.AddDeletionAsync(valid, cancellationToken);
                 else
                     await lake.AddAsync(landed, valid, result.Issues, cancellationToken);
-                if (counts.Received % 50_000 == 0)
-                    options.Progress?.Report(counts.Received);
+                if (counts.Received % 20_000 == 0)
+                    options.Progress?.Report(new IngestProgress(fileName, counts.Received, (double)sourceFile.Position / Math.Max(1, sourceFile.Length)));
             }
-            options.Progress?.Report(counts.Received);
+            options.Progress?.Report(new IngestProgress(fileName, counts.Received, 1));
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
             var landedFiles = Classify(written) with { QuarantineFile = quarantine.Count > 0 ? quarantine.Path : null };
