@@ -14,6 +14,7 @@ internal static class CliApp
         new QuarantineListCommand(),
         new QuarantineExportCommand(),
         new BatchesCommand(),
+        new WarehouseRebuildCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

@@ -58,7 +58,16 @@ public sealed class BatchLoader(WarehouseDatabase database)
             record.CompletedAt, record.Received, record.Loaded, record.Replaced, record.Deleted, record.Quarantined,
             record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule), record.QuarantineCleared);
         MartBuild.Run(connection);
-        transaction.Commit();
+        var manifest = BatchManifest.Write(database.DataDirectory, record);
+        try
+        {
+            transaction.Commit();
+        }
+        catch
+        {
+            File.Delete(manifest);
+            throw;
+        }
         return record;
     }
 

@@ -11,14 +11,18 @@ public sealed class WarehouseDatabase
 {
     private readonly string connectionString;
 
-    public WarehouseDatabase(DataDirectory dataDirectory, string? memoryLimit = null)
+    public WarehouseDatabase(DataDirectory dataDirectory, string? memoryLimit = null, string? file = null)
     {
         DataDirectory = dataDirectory;
-        connectionString = $"Data Source={dataDirectory.WarehouseFile}";
+        File = file ?? dataDirectory.WarehouseFile;
+        connectionString = $"Data Source={File}";
         MemoryLimit = memoryLimit;
     }
 
     public DataDirectory DataDirectory { get; }
+
+    /// <summary>The DuckDB file: the data directory's warehouse, or another (a rebuild in progress).</summary>
+    public string File { get; }
 
     public string? MemoryLimit { get; }
 
@@ -32,7 +36,7 @@ public sealed class WarehouseDatabase
         catch (DuckDB.NET.Data.DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
             connection.Dispose();
-            throw new WarehouseLockedException(DataDirectory.WarehouseFile, ex);
+            throw new WarehouseLockedException(File, ex);
         }
         if (MemoryLimit is not null)
             connection.Execute($"set memory_limit = '{MemoryLimit.Replace("'", "", StringComparison.Ordinal)}'");

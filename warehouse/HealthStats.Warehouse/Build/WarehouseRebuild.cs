@@ -1,0 +1,118 @@
+using DuckDB.NET.Data;
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Warehouse.Build;
+
+/// <summary>
+/// Recreates the DuckDB warehouse from the lake, its source of truth: the batch manifests give the
+/// batches and their order, the Parquet files their rows (whatever files compaction has merged them
+/// into), the quarantine files the quarantine index. Reference data (classifications, code lists)
+/// is copied from the old warehouse when there is one; without it the built-in starter is installed
+/// and imported reference files must be imported again. The new file replaces the old one only when
+/// it is complete; the old one is kept as warehouse.duckdb.bak.
+/// </summary>
+public static class WarehouseRebuild
+{
+    // Core table <- lake folder.
+    private static readonly (string Table, string Folder)[] CoreTables =
+    [
+        ("abstract_versions", "abstracts"), ("diagnosis_versions", "diagnoses"), ("intervention_versions", "interventions"), ("warning_versions", "warnings"),
+    ];
+
+    public static RebuildResult Run(DataDirectory data, string? memoryLimit = null)
+    {
+        var manifests = BatchManifest.ReadAll(data);
+        var target = data.WarehouseFile + ".rebuild";
+        foreach (var leftover in new[] { target, target + ".wal" })
+            File.Delete(leftover);
+        var database = new WarehouseDatabase(data, memoryLimit, target);
+        WarehouseSetup.Initialize(database);
+        var referenceCopied = false;
+        using (var connection = database.OpenConnection())
+        {
+            if (File.Exists(data.WarehouseFile))
+            {
+                CopyReference(connection, data.WarehouseFile);
+                referenceCopied = true;
+            }
+            using var transaction = connection.BeginTransaction();
+            foreach (var batch in manifests)
+                InsertBatch(connection, batch);
+            foreach (var (table, folder) in CoreTables)
+                LoadTable(connection, Path.Combine(data.LakeDirectory, folder), table, table == "abstract_versions");
+            LoadDeletions(connection, data);
+            foreach (var batch in manifests)
+            {
+                var quarantine = Path.Combine(data.QuarantineDirectory, $"batch-{batch.BatchId}.jsonl");
+                if (File.Exists(quarantine))
+                    QuarantineIndex.Add(connection, quarantine);
+                QuarantineIndex.ClearCorrected(connection, batch.BatchId);
+            }
+            MartBuild.Run(connection);
+            transaction.Commit();
+            connection.Execute("checkpoint");
+        }
+        if (File.Exists(data.WarehouseFile))
+            File.Move(data.WarehouseFile, data.WarehouseFile + ".bak", overwrite: true);
+        File.Delete(data.WarehouseFile + ".wal");
+        File.Move(target, data.WarehouseFile);
+        return new RebuildResult(manifests.Count, referenceCopied);
+    }
+
+    private static void CopyReference(DuckDBConnection connection, string oldFile)
+    {
+        connection.Execute($"attach {DuckDBConnectionExtensions.Literal(oldFile)} as old (read_only)");
+        try
+        {
+            var tables = new List<string>();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "select table_name from information_schema.tables where table_catalog = 'old' and table_schema = 'reference' and table_type = 'BASE TABLE'";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                    tables.Add(reader.GetString(0));
+            }
+            foreach (var table in tables)
+            {
+                connection.Execute($"delete from reference.\"{table}\"");
+                connection.Execute($"insert into reference.\"{table}\" by name select * from old.reference.\"{table}\"");
+            }
+        }
+        finally
+        {
+            connection.Execute("detach old");
+        }
+    }
+
+    private static void InsertBatch(DuckDBConnection connection, BatchRecord b) =>
+        connection.Execute(
+            "insert into meta.batches by name select $1 as batch_id, $2 as batch_seq, $3 as file_name, $4 as file_sha256, $5 as source_format, " +
+            "$6 as started_at, $7 as completed_at, $8 as received, $9 as loaded, $10 as replaced, $11 as deleted, $12 as quarantined, " +
+            "$13 as warnings, $14 as quarantined_by_reason, $15 as warnings_by_rule, $16 as quarantine_cleared",
+            b.BatchId, b.BatchSeq, b.FileName, b.FileSha256, b.SourceFormat, b.StartedAt, b.CompletedAt, b.Received, b.Loaded,
+            b.Replaced, b.Deleted, b.Quarantined, b.Warnings, System.Text.Json.JsonSerializer.Serialize(b.QuarantinedByReason),
+            System.Text.Json.JsonSerializer.Serialize(b.WarningsByRule), b.QuarantineCleared);
+
+    // Only rows of batches with a manifest count: files of a batch whose load never committed are left out.
+    private static void LoadTable(DuckDBConnection connection, string folder, string table, bool withSeq)
+    {
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any())
+            return;
+        var glob = DuckDBConnectionExtensions.Literal(Path.Combine(folder, "*", "*.parquet"));
+        var seq = withSeq ? ", b.batch_seq" : "";
+        connection.Execute(
+            $"insert into core.{table} by name select t.*{seq} from read_parquet({glob}, hive_partitioning = true, " +
+            "hive_types = {'fiscal_year': integer}, union_by_name = true) t join meta.batches b using (batch_id) order by b.batch_seq");
+    }
+
+    private static void LoadDeletions(DuckDBConnection connection, DataDirectory data)
+    {
+        var folder = Path.Combine(data.LakeDirectory, "deletions");
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet").Any())
+            return;
+        var glob = DuckDBConnectionExtensions.Literal(Path.Combine(folder, "*.parquet"));
+        connection.Execute($"insert into core.deletions by name select d.*, b.batch_seq from read_parquet({glob}) d join meta.batches b using (batch_id)");
+    }
+}
+
+public sealed record RebuildResult(int Batches, bool ReferenceCopied);
