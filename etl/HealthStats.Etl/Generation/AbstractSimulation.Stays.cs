@@ -68,8 +68,7 @@ internal sealed partial class AbstractSimulation
                     los += s.AlcDays;
                 }
             }
-            s.DischargeDay = Math.Min(s.AdmitDay + los, _lastDay);
-            s.AlcDays = Math.Min(s.AlcDays, Math.Max(0, s.DischargeDay - s.AdmitDay - 1));
+            s.DischargeDay = s.AdmitDay + los;
         }
 
         // Disposition: transfer out, death, back to the community hospital, or one of the profile's.
@@ -109,7 +108,6 @@ internal sealed partial class AbstractSimulation
         CodeDiagnoses(s, profile, variant, ref patient, request.Kind);
         AddProcedures(s, variant.Procedures, facility);
         AddProcedures(s, profile.Procedures, facility);
-        AssignAbstract(s);
 
         patient.BusyUntil = s.DischargeDay;
         patient.Chronic |= profile.Implies | variant.Implies;
@@ -140,10 +138,15 @@ internal sealed partial class AbstractSimulation
             ScheduleReadmission(s, request, variantIndex, ref patient);
         }
 
-        var delivery = profile.IsDelivery;
-        Emit(s);
-        if (delivery && _emitted < _options.Abstracts)
-            BuildNewborn(s);
+        if (profile.IsDelivery)
+        {
+            BuildNewborn(s, _newborn);
+            Complete(s, _newborn);
+        }
+        else
+        {
+            Complete(s, null);
+        }
     }
 
     private static void CopyPatient(StayRecord s, ref Patient p)
@@ -200,7 +203,7 @@ internal sealed partial class AbstractSimulation
         var minute = s.AdmitMinute + minutesToDelivery;
         s.DeliveryDay = s.AdmitDay + (minute / MinutesPerDay);
         s.DeliveryMinute = minute % MinutesPerDay;
-        s.DischargeDay = Math.Min(s.DeliveryDay + profile.Stay.Sample(_rng), _lastDay);
+        s.DischargeDay = s.DeliveryDay + profile.Stay.Sample(_rng);
     }
 
     private void SetDischargeMinute(StayRecord s, int minute)

@@ -257,6 +257,7 @@ public sealed class AbstractGeneratorTests
             var mother = rows[i - 1];
             Assert.Equal("F", mother.Sex);
             Assert.Equal(mother.FacilityId, baby.FacilityId);
+            Assert.Equal(mother.AbstractId[4..8], baby.AbstractId[4..8]);
             Assert.Equal(mother.PostalCode, baby.PostalCode);
             Assert.NotEqual(mother.HealthCardNumber, baby.HealthCardNumber);
             Assert.Equal(0, baby.Age);
