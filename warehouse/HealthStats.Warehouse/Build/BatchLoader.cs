@@ -47,9 +47,10 @@ public sealed class BatchLoader(WarehouseDatabase database)
 
         if (files.QuarantineFile is not null)
             QuarantineIndex.Add(connection, files.QuarantineFile);
-        var cleared = QuarantineIndex.ClearCorrected(connection, batch.BatchId);
+        var completedAt = DateTime.UtcNow;
+        var cleared = QuarantineIndex.ClearCorrected(connection, batch.BatchId, completedAt);
 
-        var record = batch with { BatchSeq = seq, Replaced = replaced, Deleted = deleted, QuarantineCleared = cleared, CompletedAt = DateTime.UtcNow };
+        var record = batch with { BatchSeq = seq, Replaced = replaced, Deleted = deleted, QuarantineCleared = cleared, CompletedAt = completedAt };
         connection.Execute(
             "insert into meta.batches by name select $1 as batch_id, $2 as batch_seq, $3 as file_name, $4 as file_sha256, $5 as source_format, " +
             "$6 as started_at, $7 as completed_at, $8 as received, $9 as loaded, $10 as replaced, $11 as deleted, $12 as quarantined, " +

@@ -19,11 +19,11 @@ public static class QuarantineIndex
             "abstract_id: 'varchar', rule: 'varchar', field: 'varchar', reason: 'varchar'})");
 
     /// <summary>Marks as cleared the earlier quarantined records whose abstract this batch loaded or deleted.</summary>
-    public static int ClearCorrected(DuckDBConnection connection, string batchId) =>
+    public static int ClearCorrected(DuckDBConnection connection, string batchId, DateTime clearedAt) =>
         connection.Execute(
             """
             update meta.quarantine q
-            set cleared_by_batch = $1, cleared_at = now()
+            set cleared_by_batch = $1, cleared_at = $2
             where q.cleared_by_batch is null
               and q.batch_id <> $1
               and exists (
@@ -33,7 +33,7 @@ public static class QuarantineIndex
                   select 1 from core.deletions d
                   where d.batch_id = $1 and d.facility_id = q.facility_id and d.abstract_id = q.abstract_id)
             """,
-            batchId);
+            batchId, clearedAt);
 
     /// <summary>Quarantined records, newest batch first: open ones only unless includeCleared.</summary>
     public static IReadOnlyList<QuarantineEntry> List(DuckDBConnection connection, string? batchId, string? facilityId, bool includeCleared)

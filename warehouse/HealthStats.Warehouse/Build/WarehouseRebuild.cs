@@ -46,7 +46,7 @@ public static class WarehouseRebuild
                 var quarantine = Path.Combine(data.QuarantineDirectory, $"batch-{batch.BatchId}.jsonl");
                 if (File.Exists(quarantine))
                     QuarantineIndex.Add(connection, quarantine);
-                QuarantineIndex.ClearCorrected(connection, batch.BatchId);
+                QuarantineIndex.ClearCorrected(connection, batch.BatchId, batch.CompletedAt);
             }
             MartBuild.Run(connection);
             transaction.Commit();

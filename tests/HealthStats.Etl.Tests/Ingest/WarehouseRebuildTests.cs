@@ -1,0 +1,100 @@
+using System.Text;
+using HealthStats.Etl.Deidentification;
+using HealthStats.Etl.Ingest;
+using HealthStats.TestSupport;
+using HealthStats.Warehouse.Build;
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Etl.Tests.Ingest;
+
+public sealed class WarehouseRebuildTests : IDisposable
+{
+    private readonly TempDirectory temp = new("rebuild");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task Rebuild_RecreatesEveryTable_FromTheLake()
+    {
+        var data = new DataDirectory(temp.Combine("data"));
+        var database = new WarehouseDatabase(data);
+        WarehouseSetup.Initialize(database);
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        var gen = temp.Combine("gen");
+        HealthStats.Etl.Generation.AbstractGenerator.Generate(new HealthStats.Etl.Generation.GeneratorOptions(1500, 3, ErrorRate: 0.1), gen);
+        await ingest.IngestFileAsync(Path.Combine(gen, "abstracts.csv"), new IngestOptions(), default);
+        await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "X1", mrdx: "X99.9").Add("F009", "X2").Write(temp.Combine("b.csv")), new IngestOptions(), default);
+        await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "X1").AddRaw("F009,X2,D,,,,,,,,,,,,,,,,,,,,,,,").Write(temp.Combine("c.csv")), new IngestOptions(), default);
+        var before = Snapshot(database);
+
+        var result = WarehouseRebuild.Run(data);
+
+        Assert.Equal(3, result.Batches);
+        Assert.True(File.Exists(data.WarehouseFile + ".bak"));
+        var after = Snapshot(new WarehouseDatabase(data));
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        foreach (var (table, rows) in before)
+            Assert.True(rows == after[table], $"{table} differs after the rebuild");
+        using var connection = new WarehouseDatabase(data).OpenConnection();
+        Assert.Equal(1, connection.Scalar<long>("select count(*) from meta.quarantine where abstract_id = 'X1' and cleared_by_batch is not null"));
+        Assert.Equal(1, connection.Scalar<long>("select count(*) from core.deletions"));
+    }
+
+    [Fact]
+    public async Task Rebuild_LeavesOutLakeFiles_OfABatchThatNeverCommitted()
+    {
+        var data = new DataDirectory(temp.Combine("data"));
+        var database = new WarehouseDatabase(data);
+        WarehouseSetup.Initialize(database);
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        var file = new AbstractFileBuilder().Add("F001", "A1").Add("F001", "A2").Write(temp.Combine("a.csv"));
+        await ingest.IngestFileAsync(file, new IngestOptions(), default);
+        // A crash after landing but before the warehouse commit leaves Parquet files of a batch without a manifest.
+        var elsewhere = new DataDirectory(temp.Combine("elsewhere"));
+        var other = new WarehouseDatabase(elsewhere);
+        WarehouseSetup.Initialize(other);
+        await new IngestService(other, new Pseudonymiser(HmacKeyStore.Load(elsewhere)))
+            .IngestFileAsync(new AbstractFileBuilder().Add("F002", "B1").Write(temp.Combine("b.csv")), new IngestOptions(), default);
+        var orphan = Directory.GetFiles(Path.Combine(elsewhere.LakeDirectory, "abstracts", "fiscal_year=2024"))[0];
+        File.Copy(orphan, Path.Combine(data.LakeDirectory, "abstracts", "fiscal_year=2024", Path.GetFileName(orphan)));
+
+        WarehouseRebuild.Run(data);
+
+        using var connection = new WarehouseDatabase(data).OpenConnection();
+        Assert.Equal(2, connection.Scalar<long>("select count(*) from core.abstract_versions"));
+    }
+
+    // Every table's rows, sorted, as text: equal snapshots mean equal tables.
+    private static Dictionary<string, string> Snapshot(WarehouseDatabase database)
+    {
+        using var connection = database.OpenConnection();
+        var tables = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "select table_schema || '.' || table_name from information_schema.tables where table_catalog = current_database() and table_type = 'BASE TABLE'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                tables.Add(reader.GetString(0));
+        }
+        var snapshot = new Dictionary<string, string>();
+        foreach (var table in tables)
+        {
+            // Import times differ by design (the reference copy keeps them); everything else must match.
+            var exclude = table == "reference.classification_versions" ? " exclude (imported_at)" : "";
+            using var command = connection.CreateCommand();
+            command.CommandText = $"select * {exclude} from {table}";
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                var row = new StringBuilder();
+                for (var i = 0; i < reader.FieldCount; i++)
+                    row.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                rows.Add(row.ToString());
+            }
+            rows.Sort(StringComparer.Ordinal);
+            snapshot[table] = string.Join("\n", rows);
+        }
+        return snapshot;
+    }
+}
