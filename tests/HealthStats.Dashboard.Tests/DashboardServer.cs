@@ -14,10 +14,18 @@ namespace HealthStats.Dashboard.Tests;
 public sealed class DashboardServer : IDisposable
 {
     private readonly WebApplicationFactory<HealthStats.Dashboard.Hosting.HealthStatsOptions> factory;
+    private readonly bool ownsData;
 
     public DashboardServer()
+        : this(new TempDirectory("dashboard"), ownsData: true)
     {
-        Data = new TempDirectory("dashboard");
+    }
+
+    /// <summary>A server on an existing data directory: a restart, as far as that directory can tell.</summary>
+    internal DashboardServer(TempDirectory data, bool ownsData)
+    {
+        Data = data;
+        this.ownsData = ownsData;
         factory = new WebApplicationFactory<HealthStats.Dashboard.Hosting.HealthStatsOptions>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("HealthStats:DataDirectory", Data.Combine("data"));
@@ -59,6 +67,7 @@ public sealed class DashboardServer : IDisposable
     {
         Client.Dispose();
         factory.Dispose();
-        Data.Dispose();
+        if (ownsData)
+            Data.Dispose();
     }
 }

@@ -10,6 +10,7 @@ namespace HealthStats.Dashboard.Tests;
 /// A new user's first minutes: the dashboard starts on an empty data directory, makes demo data,
 /// and shows the chart and the table; then the CLI ingests another file while it runs.
 /// </summary>
+[Collection(DashboardCollection.Name)]
 public sealed partial class WalkingSkeletonTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
     [Fact]
