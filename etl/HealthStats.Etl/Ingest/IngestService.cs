@@ -114,9 +114,14 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
             options.Progress?.Report(new IngestProgress(fileName, counts.Received, 1));
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
+            var landedAt = clock.Elapsed;
             var landedFiles = Classify(written) with { QuarantineFile = quarantine.Count > 0 ? quarantine.Path : null };
             var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), landedFiles);
-            return Summarise(record, "loaded", fileName, clock.Elapsed);
+            return Summarise(record, "loaded", fileName, clock.Elapsed) with
+            {
+                LandSeconds = Math.Round(landedAt.TotalSeconds, 3),
+                WarehouseSeconds = Math.Round((clock.Elapsed - landedAt).TotalSeconds, 3),
+            };
         }
         catch
         {

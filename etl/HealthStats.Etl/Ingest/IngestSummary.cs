@@ -22,4 +22,10 @@ public sealed record IngestSummary
     [JsonPropertyName("quarantined_by_reason")] public IReadOnlyDictionary<string, int> QuarantinedByReason { get; init; } = new SortedDictionary<string, int>();
     [JsonPropertyName("warnings_by_rule")] public IReadOnlyDictionary<string, int> WarningsByRule { get; init; } = new SortedDictionary<string, int>();
     [JsonPropertyName("seconds")] public double Seconds { get; init; }
+
+    /// <summary>Of those: hashing, reading, validating, de-identifying and writing Parquet.</summary>
+    [JsonPropertyName("land_seconds")] public double LandSeconds { get; init; }
+
+    /// <summary>Of those: loading the batch into DuckDB and rebuilding the marts, in one transaction.</summary>
+    [JsonPropertyName("warehouse_seconds")] public double WarehouseSeconds { get; init; }
 }
