@@ -8,15 +8,18 @@ namespace HealthStats.Etl.Deidentification;
 /// recomputed from a guessed chart or health card number (a plain hash could, by trying them all);
 /// with it, the same patient gets the same pseudonym in every batch, so stays link across files.
 /// </summary>
-public sealed class Pseudonymiser
+public sealed class Pseudonymiser : IDisposable
 {
-    private readonly byte[] key;
+    // An HMAC object keyed once per thread: keying it is most of the cost of a short message, and
+    // the object is not thread safe (the dashboard runs several jobs at once).
+    private readonly ThreadLocal<HMACSHA256> hmac;
 
     public Pseudonymiser(byte[] key)
     {
         if (key.Length < 32)
             throw new ArgumentException("The pseudonymisation key must be at least 32 bytes (256 bits).", nameof(key));
-        this.key = (byte[])key.Clone();
+        var copy = (byte[])key.Clone();
+        hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(copy), trackAllValues: true);
     }
 
     /// <summary>The patient across facilities: from the health card number where there is one, else the facility's chart.</summary>
@@ -36,10 +39,11 @@ public sealed class Pseudonymiser
         Span<byte> input = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(text.Length, 256))];
         var length = text.Length <= 256 ? Encoding.UTF8.GetBytes(text, input) : -1;
         Span<byte> mac = stackalloc byte[32];
-        if (length >= 0)
-            HMACSHA256.HashData(key, input[..length], mac);
-        else
-            HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text), mac);
+        var algorithm = hmac.Value!;
+        if (length < 0)
+            input = Encoding.UTF8.GetBytes(text);
+        if (!algorithm.TryComputeHash(length < 0 ? input : input[..length], mac, out _))
+            throw new CryptographicException("HMAC-SHA256 did not fit its 32-byte output.");
         // 128 bits: collisions are negligible for any population, and the column stays compact.
         return Convert.ToHexStringLower(mac[..16]);
     }
@@ -54,5 +58,12 @@ public sealed class Pseudonymiser
                 builder.Append(char.ToUpperInvariant(c));
         }
         return builder.ToString();
+    }
+
+    public void Dispose()
+    {
+        foreach (var algorithm in hmac.Values)
+            algorithm.Dispose();
+        hmac.Dispose();
     }
 }
