@@ -270,8 +270,7 @@ public sealed class AbstractValidator(CodeLists codeLists, ClassificationSnapsho
                 issues.Add(new(ValidationRules.RequiredMissing, field, $"{field} is required"));
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year >= 1880)
+        if (IsoDate.TryParse(text, out var date) && date.Year >= 1880)
             return date;
         // Birth dates are personal data: say what is wrong without repeating the value.
         issues.Add(new(ValidationRules.InvalidDate, field,
@@ -284,7 +283,7 @@ public sealed class AbstractValidator(CodeLists codeLists, ClassificationSnapsho
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
             return null;
-        if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (IsoDate.TryParseTime(text, out var time))
             return time;
         issues.Add(new(ValidationRules.InvalidTime, field, $"'{Truncate(text)}' is not a time in HH:mm form"));
         return null;
