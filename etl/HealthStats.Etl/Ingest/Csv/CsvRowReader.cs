@@ -4,9 +4,10 @@ namespace HealthStats.Etl.Ingest.Csv;
 
 /// <summary>
 /// Streams RFC 4180 records from a reader: quoted fields with doubled quotes, commas and line breaks
-/// inside quotes, LF or CRLF line ends. It never holds more than one record, so a file of any size
-/// reads in constant memory. A record whose closing quote never comes is returned as malformed
-/// rather than swallowing the rest of the file.
+/// inside quotes, LF or CRLF line ends. It holds one record at a time, so a file of any size reads in
+/// constant memory. Most records have no quote at all; they are split straight from the line, and
+/// only lines with quotes go through the quote-aware parser. A record whose closing quote never
+/// comes is returned as malformed rather than swallowing the rest of the file.
 /// </summary>
 internal sealed class CsvRowReader
 {
@@ -16,9 +17,8 @@ internal sealed class CsvRowReader
 
     private readonly TextReader reader;
     private readonly StringBuilder field = new();
-    private readonly StringBuilder raw = new();
     private readonly List<string> fields = new(128);
-    private long line = 1;
+    private long nextLine = 1;
 
     public CsvRowReader(TextReader reader) => this.reader = reader;
 
@@ -27,99 +27,92 @@ internal sealed class CsvRowReader
 
     public CsvRow? Read()
     {
-        fields.Clear();
-        field.Clear();
-        raw.Clear();
         LastError = null;
-        var startLine = line;
-        var inQuotes = false;
-        var fieldWasQuoted = false;
-        var quotedLength = 0;
-        int c = reader.Read();
-        if (c < 0)
+        var startLine = nextLine;
+        var line = reader.ReadLine();
+        if (line is null)
             return null;
-        while (true)
+        nextLine++;
+        if (!line.Contains('"', StringComparison.Ordinal))
+            return new CsvRow(startLine, line.Split(','), line);
+
+        // Quotes: a record continues over line breaks while a quoted field is open.
+        var text = line;
+        while (OpenQuotes(text))
         {
-            if (c < 0)
+            if (text.Length > MaxQuotedLength)
             {
-                if (inQuotes)
-                    LastError ??= "a quoted field is not closed before the end of the file";
-                fields.Add(field.ToString());
-                return Finish(startLine);
+                LastError = "a quoted field is not closed (unbalanced quotes)";
+                return new CsvRow(startLine, [text], text);
             }
-            var ch = (char)c;
-            if (inQuotes)
+            var next = reader.ReadLine();
+            if (next is null)
             {
-                raw.Append(ch);
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        raw.Append('"');
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (ch == '\n')
-                        line++;
-                    field.Append(ch);
-                    if (++quotedLength > MaxQuotedLength)
-                    {
-                        LastError = "a quoted field is not closed (unbalanced quotes)";
-                        inQuotes = false;
-                    }
-                }
-                c = reader.Read();
-                continue;
+                LastError = "a quoted field is not closed before the end of the file";
+                return new CsvRow(startLine, [text], text);
             }
-            switch (ch)
-            {
-                case ',':
-                    raw.Append(ch);
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldWasQuoted = false;
-                    break;
-                case '\r':
-                    if (reader.Peek() == '\n')
-                        reader.Read();
-                    line++;
-                    fields.Add(field.ToString());
-                    return Finish(startLine);
-                case '\n':
-                    line++;
-                    fields.Add(field.ToString());
-                    return Finish(startLine);
-                case '"':
-                    raw.Append(ch);
-                    if (field.Length == 0 && !fieldWasQuoted)
-                    {
-                        inQuotes = true;
-                        fieldWasQuoted = true;
-                        quotedLength = 0;
-                    }
-                    else
-                    {
-                        LastError ??= "a quote appears inside a field that is not quoted";
-                        field.Append(ch);
-                    }
-                    break;
-                default:
-                    raw.Append(ch);
-                    if (fieldWasQuoted)
-                        LastError ??= "text follows the closing quote of a field";
-                    field.Append(ch);
-                    break;
-            }
-            c = reader.Read();
+            nextLine++;
+            text = text + "\n" + next;
         }
+        return new CsvRow(startLine, Split(text), text);
     }
 
-    private CsvRow Finish(long startLine) => new(startLine, fields.ToArray(), raw.ToString());
+    private static bool OpenQuotes(string text)
+    {
+        var open = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+                open = !open; // a doubled quote inside a field toggles twice
+        }
+        return open;
+    }
+
+    private string[] Split(string text)
+    {
+        fields.Clear();
+        field.Clear();
+        var inQuotes = false;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c != '"')
+                    field.Append(c);
+                else if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                    inQuotes = false;
+                continue;
+            }
+            switch (c)
+            {
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    quoted = false;
+                    break;
+                case '"' when field.Length == 0 && !quoted:
+                    inQuotes = true;
+                    quoted = true;
+                    break;
+                case '"':
+                    LastError ??= "a quote appears inside a field that is not quoted";
+                    field.Append(c);
+                    break;
+                default:
+                    if (quoted)
+                        LastError ??= "text follows the closing quote of a field";
+                    field.Append(c);
+                    break;
+            }
+        }
+        fields.Add(field.ToString());
+        return fields.ToArray();
+    }
 }
