@@ -15,6 +15,7 @@ internal static class CliApp
         new QuarantineExportCommand(),
         new BatchesCommand(),
         new WarehouseRebuildCommand(),
+        new BenchIngestCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
