@@ -17,4 +17,8 @@ internal sealed class CliContext(CommandLine line, TextWriter stdout, TextWriter
         ?? Environment.GetEnvironmentVariable("HealthStats__DataDirectory")
         ?? Environment.GetEnvironmentVariable("HEALTHSTATS_DATA")
         ?? "data");
+
+    /// <summary>The data directory's warehouse, with DuckDB's memory_limit from HealthStats__DuckDbMemoryLimit (as the dashboard reads it).</summary>
+    public WarehouseDatabase Warehouse() =>
+        new(Data, Environment.GetEnvironmentVariable("HealthStats__DuckDbMemoryLimit"));
 }

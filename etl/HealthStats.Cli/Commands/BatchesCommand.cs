@@ -22,7 +22,7 @@ internal sealed class BatchesCommand : ICommand
     {
         if (context.Line.Positional.Count > 0)
             throw new UsageException($"unexpected argument '{context.Line.Positional[0]}'");
-        var database = new WarehouseDatabase(context.Data);
+        var database = context.Warehouse();
         WarehouseSetup.Initialize(database);
         var batches = new BatchLoader(database).List();
         var facilities = FacilitySubmissions.List(database);

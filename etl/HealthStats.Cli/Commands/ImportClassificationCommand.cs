@@ -45,7 +45,7 @@ internal sealed class ImportClassificationCommand : ICommand
         if (!File.Exists(file))
             throw new FileNotFoundException($"{file}: no such file");
 
-        var database = new WarehouseDatabase(context.Data);
+        var database = context.Warehouse();
         WarehouseSetup.Initialize(database);
         var store = new ClassificationStore(database);
         var started = System.Diagnostics.Stopwatch.StartNew();

@@ -43,7 +43,7 @@ internal sealed class IngestCommand : ICommand
         }
         else
         {
-            var database = new WarehouseDatabase(context.Data);
+            var database = context.Warehouse();
             WarehouseSetup.Initialize(database);
             var key = HmacKeyStore.Load(context.Data,
                 Environment.GetEnvironmentVariable("HealthStats__HmacKey"), Environment.GetEnvironmentVariable("HealthStats__HmacKeyFile"));

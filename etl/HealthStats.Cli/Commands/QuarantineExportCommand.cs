@@ -28,7 +28,7 @@ internal sealed class QuarantineExportCommand : ICommand
         if (line.Positional.Count > 0)
             throw new UsageException($"unexpected argument '{line.Positional[0]}'");
         var outFile = line.Required("out");
-        var database = new WarehouseDatabase(context.Data);
+        var database = context.Warehouse();
         WarehouseSetup.Initialize(database);
         IReadOnlyList<QuarantineEntry> entries;
         using (var connection = database.OpenConnection())

@@ -26,7 +26,7 @@ internal sealed class QuarantineListCommand : ICommand
         var line = context.Line;
         if (line.Positional.Count > 0)
             throw new UsageException($"unexpected argument '{line.Positional[0]}'");
-        var database = new WarehouseDatabase(context.Data);
+        var database = context.Warehouse();
         WarehouseSetup.Initialize(database);
         using var connection = database.OpenConnection();
         var entries = QuarantineIndex.List(connection, line.Value("batch"), line.Value("facility"), line.Flag("all"));

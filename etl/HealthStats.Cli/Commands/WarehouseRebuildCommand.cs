@@ -23,7 +23,7 @@ internal sealed class WarehouseRebuildCommand : ICommand
         if (context.Line.Positional.Count > 0)
             throw new UsageException($"unexpected argument '{context.Line.Positional[0]}'");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = WarehouseRebuild.Run(context.Data);
+        var result = WarehouseRebuild.Run(context.Data, context.Warehouse().MemoryLimit);
         context.Out.WriteLine($"rebuilt {context.Data.WarehouseFile} from {result.Batches:N0} batch(es) in {started.Elapsed.TotalSeconds:F1} s" +
             (result.ReferenceCopied ? "" : "; no earlier warehouse: import your classification files again"));
         return Task.FromResult(0);
