@@ -15,6 +15,7 @@ internal static class CliApp
         new QuarantineExportCommand(),
         new BatchesCommand(),
         new WarehouseRebuildCommand(),
+        new LakeCompactCommand(),
         new BenchIngestCommand(),
     ];
 

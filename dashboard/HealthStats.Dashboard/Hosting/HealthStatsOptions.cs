@@ -19,6 +19,14 @@ public sealed class HealthStatsOptions
     public DemoOptions Demo { get; set; } = new();
 
     public InboxOptions Inbox { get; set; } = new();
+
+    public CompactionOptions Compaction { get; set; } = new();
+}
+
+public sealed class CompactionOptions
+{
+    /// <summary>When the lake's small files are merged (cron, in the inbox's time zone): nightly, after the feeds.</summary>
+    public string Cron { get; set; } = "30 2 * * *";
 }
 
 public sealed class InboxOptions

@@ -31,6 +31,7 @@ public static class WarehouseHosting
         builder.Services.AddTransient<IngestJob>();
         builder.Services.AddTransient<DemoDataJob>();
         builder.Services.AddTransient<InboxScanJob>();
+        builder.Services.AddTransient<LakeCompactionJob>();
         builder.Services.AddTransient<InboxFileJob>();
         builder.Services.AddTransient<IInboxJobQueue, HealthStats.Dashboard.Jobs.HangfireInboxQueue>();
         builder.Services.AddSingleton<WarehouseOwner>();

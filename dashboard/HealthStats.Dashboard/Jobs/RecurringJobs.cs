@@ -9,6 +9,7 @@ namespace HealthStats.Dashboard.Jobs;
 public sealed class RecurringJobs(IRecurringJobManager manager, IOptions<HealthStatsOptions> options, ILogger<RecurringJobs> logger) : IHostedService
 {
     public const string InboxScan = "inbox-scan";
+    public const string LakeCompaction = "lake-compaction";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +27,9 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IOptions<HealthS
         }
         manager.AddOrUpdate<InboxScanJob>(InboxScan, job => job.Run(), inbox.Cron, new RecurringJobOptions { TimeZone = zone });
         logger.LogInformation("Inbox scan scheduled: {Cron} ({TimeZone})", inbox.Cron, zone.Id);
+        var compaction = options.Value.Compaction;
+        manager.AddOrUpdate<LakeCompactionJob>(LakeCompaction, job => job.RunAsync(CancellationToken.None), compaction.Cron, new RecurringJobOptions { TimeZone = zone });
+        logger.LogInformation("Lake compaction scheduled: {Cron} ({TimeZone})", compaction.Cron, zone.Id);
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using HealthStats.Etl.Deidentification;
 using HealthStats.Etl.Ingest;
 using HealthStats.TestSupport;
@@ -25,13 +24,13 @@ public sealed class WarehouseRebuildTests : IDisposable
         await ingest.IngestFileAsync(Path.Combine(gen, "abstracts.csv"), new IngestOptions(), default);
         await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "X1", mrdx: "X99.9").Add("F009", "X2").Write(temp.Combine("b.csv")), new IngestOptions(), default);
         await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "X1").AddRaw("F009,X2,D,,,,,,,,,,,,,,,,,,,,,,,").Write(temp.Combine("c.csv")), new IngestOptions(), default);
-        var before = Snapshot(database);
+        var before = WarehouseSnapshot.Of(database);
 
         var result = WarehouseRebuild.Run(data);
 
         Assert.Equal(3, result.Batches);
         Assert.True(File.Exists(data.WarehouseFile + ".bak"));
-        var after = Snapshot(new WarehouseDatabase(data));
+        var after = WarehouseSnapshot.Of(new WarehouseDatabase(data));
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
         foreach (var (table, rows) in before)
             Assert.True(rows == after[table], $"{table} differs after the rebuild");
@@ -62,39 +61,5 @@ public sealed class WarehouseRebuildTests : IDisposable
 
         using var connection = new WarehouseDatabase(data).OpenConnection();
         Assert.Equal(2, connection.Scalar<long>("select count(*) from core.abstract_versions"));
-    }
-
-    // Every table's rows, sorted, as text: equal snapshots mean equal tables.
-    private static Dictionary<string, string> Snapshot(WarehouseDatabase database)
-    {
-        using var connection = database.OpenConnection();
-        var tables = new List<string>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "select table_schema || '.' || table_name from information_schema.tables where table_catalog = current_database() and table_type = 'BASE TABLE'";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                tables.Add(reader.GetString(0));
-        }
-        var snapshot = new Dictionary<string, string>();
-        foreach (var table in tables)
-        {
-            // Import times differ by design (the reference copy keeps them); everything else must match.
-            var exclude = table == "reference.classification_versions" ? " exclude (imported_at)" : "";
-            using var command = connection.CreateCommand();
-            command.CommandText = $"select * {exclude} from {table}";
-            using var reader = command.ExecuteReader();
-            var rows = new List<string>();
-            while (reader.Read())
-            {
-                var row = new StringBuilder();
-                for (var i = 0; i < reader.FieldCount; i++)
-                    row.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                rows.Add(row.ToString());
-            }
-            rows.Sort(StringComparer.Ordinal);
-            snapshot[table] = string.Join("\n", rows);
-        }
-        return snapshot;
     }
 }

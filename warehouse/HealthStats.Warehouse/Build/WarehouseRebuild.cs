@@ -21,6 +21,8 @@ public static class WarehouseRebuild
 
     public static RebuildResult Run(DataDirectory data, string? memoryLimit = null)
     {
+        // A compaction interrupted between its rename and its deletions leaves rows twice in the lake.
+        Lake.CompactionJournal.Recover(data);
         var manifests = BatchManifest.ReadAll(data);
         var target = data.WarehouseFile + ".rebuild";
         foreach (var leftover in new[] { target, target + ".wal" })
