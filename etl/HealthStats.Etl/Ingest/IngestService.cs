@@ -70,10 +70,10 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         IReadOnlyList<string> written = [];
         try
         {
-            while (reader.Read() is { } raw)
+            await foreach (var (raw, checkedResult, landed) in ParallelChecking.ReadAsync(reader, validator, deidentifier, cancellationToken))
             {
                 counts.Received++;
-                var result = validator.Validate(raw);
+                var result = checkedResult;
                 if (!result.IsRejected && keys.FirstLineOf(result.Abstract!) is long firstLine)
                     result = result with
                     {
@@ -88,10 +88,8 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
                     continue;
                 }
                 var valid = result.Abstract!;
-                LandedAbstract? landed = null;
-                if (!valid.IsDeletion)
+                if (landed is not null)
                 {
-                    landed = deidentifier.Deidentify(valid);
                     if (deaths.Check(landed.PatientKey, valid) is { } afterDeath)
                     {
                         quarantine.Add(raw, [.. result.Issues, afterDeath]);
