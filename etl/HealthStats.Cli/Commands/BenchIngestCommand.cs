@@ -30,6 +30,8 @@ internal sealed class BenchIngestCommand : ICommand
         var work = line.Value("work");
         var temporary = work is null;
         work ??= Path.Combine(Path.GetTempPath(), $"healthstats-bench-{Guid.NewGuid():N}");
+        if (IngestBenchmark.IsDebugBuild)
+            context.Error.WriteLine("warning: this is a debug build, whose timings understate a release build: run it with dotnet run -c Release");
         try
         {
             var json = line.Flag("json");

@@ -16,6 +16,11 @@ namespace HealthStats.Etl.Benchmarks;
 /// </summary>
 public static class IngestBenchmark
 {
+    /// <summary>True when this code was compiled without optimisation: its timings say little about a release build.</summary>
+    public static bool IsDebugBuild =>
+        typeof(IngestBenchmark).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+            .OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled);
+
     public static IngestBenchmarkResult Run(int abstracts, int seed, string workDirectory, string? memoryLimit, Action<string>? log)
     {
         Directory.CreateDirectory(workDirectory);
@@ -50,6 +55,7 @@ public static class IngestBenchmark
             Ratio = Math.Round(ingestSeconds / ceilingSeconds, 2),
             PeakRssMb = peakMb,
             FileMb = Math.Round(new FileInfo(file).Length / 1048576.0, 1),
+            Build = IsDebugBuild ? "debug" : "release",
         };
     }
 
@@ -81,4 +87,5 @@ public sealed record IngestBenchmarkResult
     [JsonPropertyName("ratio")] public double Ratio { get; init; }
     [JsonPropertyName("peak_rss_mb")] public long PeakRssMb { get; init; }
     [JsonPropertyName("file_mb")] public double FileMb { get; init; }
+    [JsonPropertyName("build")] public string Build { get; init; } = "release";
 }

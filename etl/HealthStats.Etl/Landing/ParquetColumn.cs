@@ -15,14 +15,25 @@ internal abstract class ParquetColumn(DataField field)
 
 internal sealed class StringColumn(string name) : ParquetColumn(new DataField<string>(name, true))
 {
-    private readonly List<string?> values = new(1024);
+    // Kept as memory, not strings: Parquet.Net's string overload converts every value first, five times slower.
+    private ReadOnlyMemory<char>?[] values = new ReadOnlyMemory<char>?[1024];
+    private int count;
 
-    public void Add(string? value) => values.Add(value);
+    public void Add(string? value)
+    {
+        if (count == values.Length)
+            Array.Resize(ref values, count * 2);
+        values[count++] = value?.AsMemory();
+    }
 
     public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-        rowGroup.WriteAsync(Field, values!);
+        rowGroup.WriteAsync(Field, new ReadOnlyMemory<ReadOnlyMemory<char>?>(values, 0, count), null, null, cancellationToken);
 
-    public override void Clear() => values.Clear();
+    public override void Clear()
+    {
+        Array.Clear(values, 0, count); // let the strings of the written row group go
+        count = 0;
+    }
 }
 
 /// <summary>A column of a value type, required or nullable, kept in a growable array so it is written without copying.</summary>
