@@ -10,6 +10,7 @@ internal static class CliApp
     [
         new GenerateCommand(),
         new ImportClassificationCommand(),
+        new ImportAddendaCommand(),
         new IngestCommand(),
         new QuarantineListCommand(),
         new QuarantineExportCommand(),
