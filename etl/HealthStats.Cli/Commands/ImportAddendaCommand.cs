@@ -43,7 +43,7 @@ internal sealed class ImportAddendaCommand : ICommand
         var entries = AddendaFiles.Read(file);
         var database = context.Warehouse();
         WarehouseSetup.Initialize(database);
-        var result = new ClassificationStore(database).ImportAddenda(kind, version, file, entries);
+        var result = new ClassificationStore(database).ImportAddenda(kind, version, Path.GetFileName(file), entries);
         WarehouseSetup.RebuildMarts(database); // codes known only from the addenda get their titles in the marts
         context.Out.WriteLine(
             $"imported the addenda of {kind.ToString().ToLowerInvariant()} version {result.Version}: {result.Additions:N0} additions, " +
