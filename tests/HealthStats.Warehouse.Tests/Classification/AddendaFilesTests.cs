@@ -92,6 +92,16 @@ public sealed class AddendaFilesTests : IDisposable
     }
 
     [Fact]
+    public void Read_NamesTheLine_WhenACountLineComesBeforeTheSummary()
+    {
+        var path = Write(Codes("Add:", "D711", "Leukocyte adhesion deficiency"), "  487 additions");
+
+        var error = Assert.Throws<ClassificationFileException>(() => AddendaFiles.Read(path));
+
+        Assert.Equal((2, "change"), (error.Line, error.Field));
+    }
+
+    [Fact]
     public void Read_NamesTheLine_WhenReviseToDoesNotFollowItsReviseFrom()
     {
         var path = Write(Codes("Revise from:", "P096", "Old title"), Codes("Revise to:", "P097", "New title"));

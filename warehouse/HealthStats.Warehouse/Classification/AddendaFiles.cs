@@ -55,13 +55,16 @@ public static class AddendaFiles
         ArgumentNullException.ThrowIfNull(sourceName);
         var lines = new List<(int Number, AddendumChange Change, string Text)>();
         var lineNumber = 0;
+        var inSummary = false;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
             if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
                 line = line[1..];
             line = line.TrimEnd();
-            if (line.Length == 0 || IsSummary(line))
+            if (line.Trim() is "Codes" or "Headers")
+                inSummary = true;
+            if (line.Length == 0 || (inSummary && IsSummary(line)))
                 continue;
             var change = ChangeOf(line, sourceName, lineNumber);
             lines.Add((lineNumber, change, line));
@@ -95,7 +98,7 @@ public static class AddendaFiles
         return entries;
     }
 
-    // The counts CMS appends: "Codes", "Headers", "of which", "  74260 codes in icd10cm_order_2025.txt", "487 additions".
+    // The counts CMS appends after a "Codes" or "Headers" line: "of which", "  74260 codes in icd10cm_order_2025.txt", "487 additions".
     private static bool IsSummary(string line)
     {
         var text = line.Trim();
