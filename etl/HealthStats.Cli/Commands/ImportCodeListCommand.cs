@@ -12,7 +12,8 @@ internal sealed class ImportCodeListCommand : ICommand
     public string Usage =>
         "usage: healthstats reference import-code-list FILE [--list NAME]\n" +
         "  FILE         a CSV of list,code,title (or code,title with --list); a code already in its list\n" +
-        "               gets the new title, other codes are added, codes not in the file stay\n" +
+        "               gets the new title, other codes are added, codes not in the file stay;\n" +
+        "               codes are stored upper case, as validation compares them\n" +
         "  --list NAME  the list every code of the file belongs to: " + string.Join(", ", CodeLists.Known);
 
     public IReadOnlyCollection<string> ValueOptions => ["list"];

@@ -20,9 +20,9 @@ public sealed class CodeListFileTests : IDisposable
     }
 
     [Fact]
-    public void Read_TakesTheGivenList_WhenFileHasCodeAndTitleOnly()
+    public void Read_TakesTheGivenListAndUpperCasesCodes_WhenFileHasCodeAndTitleOnly()
     {
-        var path = Write("code,title", "T,Transfer");
+        var path = Write("code,title", "t,Transfer");
 
         Assert.Equal([new CodeListEntry("admit_category", "T", "Transfer", 2)], CodeListFile.Read(path, "admit_category"));
     }

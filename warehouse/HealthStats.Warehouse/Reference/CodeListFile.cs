@@ -2,7 +2,7 @@ namespace HealthStats.Warehouse.Reference;
 
 /// <summary>
 /// Reads a site's code list file: <c>list,code,title</c>, or <c>code,title</c> with the list named by the caller.
-/// Lists are the ones validation reads (<see cref="CodeLists.Known"/>); a code appears once per list.
+/// Lists are the ones validation reads (<see cref="CodeLists.Known"/>); codes are upper-cased and appear once per list.
 /// </summary>
 public static class CodeListFile
 {
@@ -24,7 +24,8 @@ public static class CodeListFile
             var name = list ?? csv.RequiredText("list", 40).ToLowerInvariant();
             if (!CodeLists.Known.Contains(name))
                 throw csv.Error("list", $"unknown code list '{name}': the lists are {string.Join(", ", CodeLists.Known)}");
-            var code = csv.RequiredText("code", MaxCodeLength);
+            // Validation compares a field upper-cased, so a code is kept so too.
+            var code = csv.RequiredText("code", MaxCodeLength).ToUpperInvariant();
             if (code.Any(c => char.IsWhiteSpace(c) || c == ','))
                 throw csv.Error("code", $"'{code}' holds a space or comma");
             var title = csv.RequiredText("title", MaxTitleLength);
