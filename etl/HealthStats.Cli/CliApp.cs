@@ -10,6 +10,11 @@ internal static class CliApp
     [
         new GenerateCommand(),
         new ImportClassificationCommand(),
+        new ImportAddendaCommand(),
+        new ImportCodeListCommand(),
+        new ImportPopulationCommand(),
+        new ImportStandardPopulationCommand(),
+        new ReferenceListCommand(),
         new IngestCommand(),
         new QuarantineListCommand(),
         new QuarantineExportCommand(),

@@ -5,6 +5,11 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("generate")]
     [InlineData("reference", "import-classification")]
+    [InlineData("reference", "import-addenda")]
+    [InlineData("reference", "import-code-list")]
+    [InlineData("reference", "import-population")]
+    [InlineData("reference", "import-standard-population")]
+    [InlineData("reference", "list")]
     [InlineData("ingest")]
     public async Task Help_DescribesTheCommandAndDataOption(params string[] command)
     {

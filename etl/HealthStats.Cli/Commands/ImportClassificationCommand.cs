@@ -15,7 +15,8 @@ internal sealed class ImportClassificationCommand : ICommand
         "                            --effective-from DATE [--effective-to DATE] [--format cms-order|csv]\n" +
         "  FILE              a CMS order file or a CSV of code,title,billable[,chapter,block]\n" +
         "  --kind            diagnosis or intervention\n" +
-        "  --version V       the version's name, e.g. ICD-10-CM-2026 (re-importing a version replaces it)\n" +
+        "  --version V       the version's name, e.g. ICD-10-CM-2026 (re-importing a version replaces it\n" +
+        "                    and drops its addenda: import them again)\n" +
         "  --effective-from  first discharge date the version applies to (yyyy-MM-dd)\n" +
         "  --effective-to    last discharge date it applies to (default: open)\n" +
         "  --format          cms-order or csv (default: detected from the file)";

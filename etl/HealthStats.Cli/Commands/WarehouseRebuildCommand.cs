@@ -11,8 +11,9 @@ internal sealed class WarehouseRebuildCommand : ICommand
     public string Usage =>
         "usage: healthstats warehouse rebuild\n" +
         "Reads lake/batches/*.json, the lake's Parquet files and the quarantine files, builds a new warehouse\n" +
-        "beside the old one and swaps them when it is complete. Reference data (classifications, code lists)\n" +
-        "is copied from the old warehouse. Stop the dashboard first: it holds the warehouse open.";
+        "beside the old one and swaps them when it is complete. Reference data (classifications and their\n" +
+        "addenda, code lists, populations, standard populations: every table of the reference schema) is\n" +
+        "copied from the old warehouse. Stop the dashboard first: it holds the warehouse open.";
 
     public IReadOnlyCollection<string> ValueOptions => [];
 

@@ -6,9 +6,10 @@ namespace HealthStats.Warehouse.Build;
 /// <summary>
 /// Recreates the DuckDB warehouse from the lake, its source of truth: the batch manifests give the
 /// batches and their order, the Parquet files their rows (whatever files compaction has merged them
-/// into), the quarantine files the quarantine index. Reference data (classifications, code lists)
-/// is copied from the old warehouse when there is one; without it the built-in starter is installed
-/// and imported reference files must be imported again. The new file replaces the old one only when
+/// into), the quarantine files the quarantine index. Reference data (every table of the reference
+/// schema: classifications and their addenda, code lists, populations, standard populations) is copied
+/// from the old warehouse when there is one; without it the built-in starter is installed and imported
+/// reference files must be imported again. The new file replaces the old one only when
 /// it is complete; the old one is kept as warehouse.duckdb.bak.
 /// </summary>
 public static class WarehouseRebuild

@@ -105,6 +105,9 @@ public sealed partial class ClassificationStore(WarehouseDatabase database)
         {
             versionId = id;
             connection.Execute("delete from reference.classification_codes where version_id = $1", versionId);
+            // Addenda were checked against the codes being replaced: they are imported again for the new ones.
+            connection.Execute("delete from reference.classification_addenda where version_id = $1", versionId);
+            connection.Execute("delete from reference.classification_addenda_imports where version_id = $1", versionId);
             connection.Execute(
                 """
                 update reference.classification_versions

@@ -14,6 +14,9 @@ public sealed class CodeLists
     public const string DischargeDisposition = "discharge_disposition";
     public const string DiagnosisType = "diagnosis_type";
 
+    /// <summary>The lists validation reads: the only names a site's code list file may use.</summary>
+    public static readonly IReadOnlyList<string> Known = [Sex, AdmitCategory, DischargeDisposition, DiagnosisType];
+
     private readonly Dictionary<string, Dictionary<string, string>> lists;
 
     public CodeLists(IEnumerable<(string List, string Code, string Title)> entries)
