@@ -13,6 +13,7 @@ builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
+app.UseServerTiming();
 app.MapRazorPages();
 app.MapHealthStatsJobs();
 app.MapInternalEndpoints();

@@ -22,6 +22,7 @@ internal static class CliApp
         new WarehouseRebuildCommand(),
         new LakeCompactCommand(),
         new BenchIngestCommand(),
+        new BenchPagesCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

@@ -66,6 +66,29 @@ public sealed partial class WalkingSkeletonTests(DashboardServer server) : IClas
         Assert.Equal(before + root.GetProperty("loaded").GetInt32() - root.GetProperty("replaced").GetInt32(), after);
     }
 
+    [Fact]
+    public async Task CliBenchPages_ReportsTheServerTimeOfEveryPage()
+    {
+        await server.WaitForHomePageWithDataAsync(TimeSpan.FromSeconds(90));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["bench", "pages", "--url", server.BaseAddress.ToString(), "--runs", "5", "--warmup", "1", "--json"], stdout, stderr);
+
+        Assert.True(exit == 0, stderr.ToString());
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var pages = json.RootElement.GetProperty("pages").EnumerateArray().ToList();
+        Assert.Contains(pages, p => p.GetProperty("path").GetString() == "/");
+        Assert.All(pages, p =>
+        {
+            Assert.InRange(p.GetProperty("server_p50_ms").GetDouble(), 0.01, 30_000);
+            Assert.True(p.GetProperty("server_p95_ms").GetDouble() >= p.GetProperty("server_p50_ms").GetDouble());
+            Assert.True(p.GetProperty("client_p95_ms").GetDouble() >= p.GetProperty("server_p50_ms").GetDouble());
+        });
+        using var response = await server.Client.GetAsync("/");
+        Assert.Matches("^app;dur=[0-9]+\\.[0-9]$", response.Headers.GetValues("Server-Timing").Single());
+    }
+
     private static long AbstractCount(string html) =>
         long.Parse(CountPattern().Match(html).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
