@@ -58,7 +58,7 @@ public sealed class BatchLoader(WarehouseDatabase database)
             record.BatchId, record.BatchSeq, record.FileName, record.FileSha256, record.SourceFormat, record.StartedAt,
             record.CompletedAt, record.Received, record.Loaded, record.Replaced, record.Deleted, record.Quarantined,
             record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule), record.QuarantineCleared);
-        MartBuild.Run(connection);
+        IncrementalBuild.Run(connection, batch.BatchId);
         var manifest = BatchManifest.Write(database.DataDirectory, record);
         try
         {

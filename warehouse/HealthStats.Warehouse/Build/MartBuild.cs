@@ -24,20 +24,42 @@ public static class MartBuild
         Models.Select(model => $"create or replace table {model} as\n{EmbeddedSql.Read(ResourceName(model))}");
 
     /// <summary>Rebuilds every mart on the caller's connection (and so inside the caller's transaction).</summary>
-    public static void Run(DuckDBConnection connection)
+    public static void Run(DuckDBConnection connection, Action<string, TimeSpan>? built = null)
     {
-        foreach (var (model, statement) in Models.Zip(Statements()))
+        foreach (var model in Models)
         {
-            try
-            {
-                connection.Execute(statement);
-            }
-            catch (DuckDBException ex)
-            {
-                throw new InvalidOperationException($"Building {model} failed: {ex.Message}", ex);
-            }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Build(connection, model);
+            built?.Invoke(model, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>Builds one model whole.</summary>
+    public static void Build(DuckDBConnection connection, string model)
+    {
+        try
+        {
+            connection.Execute($"create or replace table {model} as\n{Sql(model)}");
+        }
+        catch (DuckDBException ex)
+        {
+            throw new InvalidOperationException($"Building {model} failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Whether every model exists (a warehouse made by an older release lacks the newer ones).</summary>
+    public static bool AllExist(DuckDBConnection connection)
+    {
+        var names = string.Join(", ", Models.Select(DuckDBConnectionExtensions.Literal));
+        var existing = connection.Scalar<long>(
+            $"select count(*) from information_schema.tables where table_schema || '.' || table_name in ({names})");
+        return existing == Models.Count;
+    }
+
+    /// <summary>The model's select statement.</summary>
+    internal static string Sql(string model) => EmbeddedSql.Read(ResourceName(model));
+
+    internal static bool IsView(string model) => false;
 
     private static string ResourceName(string model) => "sql/models/" + model.Replace('.', '/') + ".sql";
 }

@@ -1,0 +1,135 @@
+using HealthStats.Etl.Deidentification;
+using HealthStats.Etl.Generation;
+using HealthStats.Etl.Ingest;
+using HealthStats.TestSupport;
+using HealthStats.Warehouse.Build;
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Etl.Tests.Ingest;
+
+/// <summary>
+/// Each batch updates the models for the patients it touched only: after a stream of small batches
+/// (new stays, resubmissions that move a stay to another patient, deletions), the models must equal
+/// a full build of the same data, table for table.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private readonly TempDirectory temp = new("incremental");
+    private readonly DataDirectory data;
+    private readonly WarehouseDatabase database;
+    private readonly IngestService ingest;
+
+    public IncrementalBuildTests()
+    {
+        data = new DataDirectory(temp.Combine("data"));
+        database = new WarehouseDatabase(data);
+        WarehouseSetup.Initialize(database);
+        ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+    }
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task SmallBatches_LeaveTheModelsAsAFullBuildWould()
+    {
+        var (header, rows) = Generated(3000);
+        // The first two thirds as one batch (a full build), then the rest in batches of 100: a patient's
+        // later stays (readmissions, transfers) arrive in another batch than the first.
+        await IngestAsync("first.csv", header, rows.Take(2000));
+        var batch = 0;
+        foreach (var chunk in rows.Skip(2000).Chunk(100))
+            await IngestAsync($"next-{batch++}.csv", header, chunk);
+        // Resubmissions: the same stays under another health card (another patient), and with another MRDx.
+        await IngestAsync("moved.csv", header, rows.Take(40).Select(r => WithField(header, r, "health_card_number", "MOVED-" + Field(header, r, "abstract_id"))));
+        await IngestAsync("recoded.csv", header, rows.Skip(2100).Take(30).Select(r => WithField(header, r, "dx_1_code", "I10")));
+        await IngestAsync("deleted.csv", header, rows.Skip(2500).Take(25).Select(r => Deletion(header, r)));
+        var incremental = WarehouseSnapshot.Of(database);
+
+        using (var connection = database.OpenConnection())
+        {
+            using var transaction = connection.BeginTransaction();
+            MartBuild.Run(connection);
+            transaction.Commit();
+        }
+
+        var full = WarehouseSnapshot.Of(database);
+        Assert.Equal(full.Keys.Order(StringComparer.Ordinal), incremental.Keys.Order(StringComparer.Ordinal));
+        foreach (var (table, rowsOfTable) in full)
+            Assert.True(rowsOfTable == incremental[table], $"{table} after the small batches differs from a full build");
+    }
+
+    [Fact]
+    public async Task Run_UpdatesOnlyTheScope_AndTwiceChangesNothing()
+    {
+        var (header, rows) = Generated(1200);
+        await IngestAsync("first.csv", header, rows.Take(1100));
+        var last = await IngestAsync("last.csv", header, rows.Skip(1100));
+        var before = WarehouseSnapshot.Of(database);
+
+        bool incremental;
+        using (var connection = database.OpenConnection())
+        {
+            using var transaction = connection.BeginTransaction();
+            incremental = IncrementalBuild.Run(connection, last.BatchId);
+            transaction.Commit();
+        }
+
+        Assert.True(incremental);
+        Assert.Equal(before, WarehouseSnapshot.Of(database));
+    }
+
+    [Fact]
+    public async Task Run_BuildsEverything_WhenTheBatchTouchesMuchOfTheWarehouse()
+    {
+        var (header, rows) = Generated(400);
+        await IngestAsync("first.csv", header, rows.Take(200));
+        var second = await IngestAsync("second.csv", header, rows.Skip(200));
+
+        using var connection = database.OpenConnection();
+        Assert.False(IncrementalBuild.Run(connection, second.BatchId));
+    }
+
+    [Fact]
+    public void EveryModel_SaysHowItFollowsABatch()
+    {
+        foreach (var model in MartBuild.Models)
+            IncrementalBuild.RefreshOf(model); // throws for a model left out
+    }
+
+    private (string Header, List<string> Rows) Generated(int abstracts)
+    {
+        var folder = temp.Combine("gen");
+        AbstractGenerator.Generate(new GeneratorOptions(abstracts, 11, ErrorRate: 0.02), folder);
+        var lines = File.ReadAllLines(Path.Combine(folder, AbstractGenerator.AbstractsFileName));
+        return (lines[0], lines.Skip(1).ToList());
+    }
+
+    private async Task<IngestSummary> IngestAsync(string name, string header, IEnumerable<string> rows)
+    {
+        var path = temp.Combine(name);
+        File.WriteAllLines(path, rows.Prepend(header));
+        var summary = await ingest.IngestFileAsync(path, new IngestOptions(), default);
+        Assert.Equal(summary.Received, summary.Loaded + summary.Quarantined);
+        return summary;
+    }
+
+    private static string Field(string header, string row, string column) =>
+        row.Split(',')[Array.IndexOf(header.Split(','), column)];
+
+    private static string WithField(string header, string row, string column, string value)
+    {
+        var fields = row.Split(',');
+        fields[Array.IndexOf(header.Split(','), column)] = value;
+        return string.Join(',', fields);
+    }
+
+    private static string Deletion(string header, string row)
+    {
+        var fields = new string[header.Split(',').Length];
+        Array.Fill(fields, "");
+        fields[0] = Field(header, row, "facility_id");
+        fields[1] = Field(header, row, "abstract_id");
+        fields[2] = "D";
+        return string.Join(',', fields);
+    }
+}
