@@ -62,7 +62,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         var deaths = DeathRegister.Load(database);
 
         using var reader = AbstractSources.Open(path, options, out var sourceFile);
-        using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName);
+        using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName, reader.Format);
         await using var lake = new LakeBatchWriter(data.LakeDirectory, batchId);
         var counts = new BatchCounter();
         var keys = new DuplicateKeyDetector();
