@@ -258,7 +258,7 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
             var procedure = (Procedure)entry.Resource;
             if (procedure.Encounter is { } owner && index.Resolve(owner) != encounterEntry)
             {
-                error ??= $"{where}: the Procedure at entry[{entry.Position}] points to another Encounter";
+                error ??= $"{where}: the Procedure at entry[{entry.Position}] points to another Encounter or to none in the bundle";
                 continue;
             }
             used.Add(entry.Position);
