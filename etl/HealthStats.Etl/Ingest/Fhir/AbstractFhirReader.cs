@@ -7,7 +7,8 @@ namespace HealthStats.Etl.Ingest.Fhir;
 /// Reads abstracts from FHIR R4 bundles (README.md in this folder): NDJSON, one bundle per line and
 /// one abstract per bundle, streamed; or a single JSON Bundle of many abstracts, which is read whole
 /// and so refused above <see cref="FhirReaderOptions.MaxSingleBundleChars"/>. Without a layout from
-/// the file name, a first non-blank line that is a JSON value of its own means NDJSON.
+/// the file name, a first non-blank line that is a JSON value of its own means NDJSON. NDJSON lines
+/// are mapped a few ahead in parallel and handed out in file order.
 /// </summary>
 public sealed class AbstractFhirReader : IAbstractSource
 {
@@ -15,6 +16,8 @@ public sealed class AbstractFhirReader : IAbstractSource
     private readonly string fileName;
     private readonly FhirBundleMapper mapper;
     private readonly IEnumerator<RawAbstract>? single;
+    private readonly ThreadLocal<FhirBundleMapper> mappers;
+    private LineRecordReader? lines;
     private string? pending;
     private long line;
 
@@ -24,6 +27,8 @@ public sealed class AbstractFhirReader : IAbstractSource
         this.text = text;
         this.fileName = fileName;
         mapper = new FhirBundleMapper(options);
+        // NDJSON lines are mapped in parallel, each thread with its own mapper (and FHIR deserializer).
+        mappers = new ThreadLocal<FhirBundleMapper>(() => new FhirBundleMapper(options));
         if (singleBundle == false)
             return;
         string? first = null;
@@ -56,15 +61,8 @@ public sealed class AbstractFhirReader : IAbstractSource
             pending = null;
             return mapper.MapLine(first, line);
         }
-        while (text.ReadLine() is { } current)
-        {
-            line++;
-            if (line == 1)
-                current = current.TrimStart('\uFEFF');
-            if (!string.IsNullOrWhiteSpace(current))
-                return mapper.MapLine(current, line);
-        }
-        return null;
+        lines ??= new LineRecordReader(text, (json, number) => mappers.Value!.MapLine(json, number), line);
+        return lines.Read();
     }
 
     private string ReadWhole(string? start, long maxChars)
@@ -100,6 +98,7 @@ public sealed class AbstractFhirReader : IAbstractSource
     public void Dispose()
     {
         single?.Dispose();
+        mappers.Dispose();
         text.Dispose();
     }
 }
