@@ -163,17 +163,20 @@ public sealed class AbstractFhirReaderTests
         Assert.Equal("line 1: Encounter.diagnosis has 26 entries where at most 25 are allowed", record.StructureError);
     }
 
-    [Fact]
-    public void Read_NamesWhereButNotTheValue_WhenTheFhirLibraryRefusesAValue()
+    [Theory]
+    [InlineData("birthDate", "\"1950-13-45\"", "1950-13-45")]
+    [InlineData("birthDate", "19500615", "19500615")]
+    [InlineData("gender", "4165550199", "4165550199")]
+    public void Read_NamesWhereButNotTheValue_WhenTheFhirLibraryRefusesAValue(string element, string json, string value)
     {
         var bundle = Full();
-        Resource(bundle, 0)["birthDate"] = "1950-13-45";
+        Resource(bundle, 0)[element] = JsonNode.Parse(json);
 
         var record = ReadOne(bundle);
 
         Assert.NotNull(record.StructureError);
-        Assert.StartsWith("line 1: Bundle.entry[0].resource.birthDate: ", record.StructureError, StringComparison.Ordinal);
-        Assert.DoesNotContain("1950-13-45", record.StructureError, StringComparison.Ordinal);
+        Assert.StartsWith($"line 1: Bundle.entry[0].resource.{element}: ", record.StructureError, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, record.StructureError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -234,6 +237,28 @@ public sealed class AbstractFhirReaderTests
 
         Assert.Null(records.Single(r => r.AbstractId == "A1").StructureError);
         Assert.Equal("entry[7]: Encounter.diagnosis[0].condition points to no Condition in the bundle", records.Single(r => r.AbstractId == "A2").StructureError);
+    }
+
+    [Fact]
+    public void Read_QuarantinesOnlyTheAbstractWhoseEntryTheLibraryRefuses_InASingleBundle()
+    {
+        var first = Full("1");
+        var second = Full("2");
+        Resource(second, 0)["birthDate"] = 19500615;
+        var many = new JsonObject
+        {
+            ["resourceType"] = "Bundle",
+            ["type"] = "collection",
+            ["entry"] = new JsonArray([.. first["entry"]!.AsArray().Select(e => e!.DeepClone()), .. second["entry"]!.AsArray().Select(e => e!.DeepClone())]),
+        };
+
+        var records = Read(many.ToJsonString(), singleBundle: true);
+
+        Assert.Null(records.Single(r => r.AbstractId == "A1").StructureError);
+        var refused = records.Single(r => r.AbstractId == "A2");
+        Assert.StartsWith("entry[6]: Bundle.entry[6].resource.birthDate: ", refused.StructureError, StringComparison.Ordinal);
+        Assert.Equal("CH-2", refused.ChartNumber);
+        Assert.Null(refused.BirthDate);
     }
 
     [Fact]

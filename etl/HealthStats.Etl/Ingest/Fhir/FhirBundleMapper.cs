@@ -13,7 +13,7 @@ namespace HealthStats.Etl.Ingest.Fhir;
 /// stops a bundle from being one abstract (JSON the FHIR library refuses, no Encounter, two Patients, a
 /// diagnosis pointing to a Condition that is not there) becomes the record's StructureError, so the
 /// record is quarantined rather than the file failing. Messages name where, never a value: they are
-/// shown by `quarantine list`, and the library's own messages quote values, so those are blanked.
+/// shown by `quarantine list`, and the library's own messages quote values, so those (and any number) are blanked.
 /// </summary>
 internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
 {
@@ -31,20 +31,28 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
             record.StructureError = error;
             return record;
         }
-        var index = new BundleIndex(bundle);
-        var encounters = index.Entries.Where(e => e.Resource is Encounter).ToList();
-        var patients = index.Entries.Count(e => e.Resource is Patient);
-        error ??= BundleTypeError(bundle, where);
-        if (encounters.Count == 0)
-            error ??= $"{where}: the bundle holds no Encounter";
-        else if (encounters.Count > 1)
-            error ??= $"{where}: the bundle holds {encounters.Count} Encounters where a line holds one abstract (name the file .fhir.json to read it as one bundle of many)";
-        if (patients > 1)
-            error ??= $"{where}: the bundle holds {patients} Patients where an abstract has one";
-        if (encounters.Count > 0)
+        try
         {
-            var procedures = index.Entries.Where(e => e.Resource is Procedure).ToList();
-            Fill(record, index, encounters[0], procedures, where, ref error);
+            var index = new BundleIndex(bundle);
+            var encounters = index.Entries.Where(e => e.Resource is Encounter).ToList();
+            var patients = index.Entries.Count(e => e.Resource is Patient);
+            error ??= BundleTypeError(bundle, where);
+            if (encounters.Count == 0)
+                error ??= $"{where}: the bundle holds no Encounter";
+            else if (encounters.Count > 1)
+                error ??= $"{where}: the bundle holds {encounters.Count} Encounters where a line holds one abstract (name the file .fhir.json to read it as one bundle of many)";
+            if (patients > 1)
+                error ??= $"{where}: the bundle holds {patients} Patients where an abstract has one";
+            if (encounters.Count > 0)
+            {
+                var procedures = index.Entries.Where(e => e.Resource is Procedure).ToList();
+                Fill(record, index, encounters[0], procedures, where, ref error);
+            }
+        }
+        catch (CodedException ex)
+        {
+            // A partial result throws where the library refused an element; the refusal is the reason.
+            error ??= Describe(ex, where);
         }
         record.StructureError = error;
         return record;
@@ -55,22 +63,16 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
     /// point to and the Procedures that point to it. A record's line is its Encounter's position in
     /// Bundle.entry, counting from 1; problems that belong to no Encounter come as records of their own.
     /// </summary>
-    public IEnumerable<RawAbstract> MapSingleBundle(string json)
+    public List<RawAbstract> MapSingleBundle(string json)
     {
-        JsonDocument? document = null;
-        string? syntaxError = null;
+        JsonDocument document;
         try
         {
             document = JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {
-            syntaxError = $"the file is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, character {(ex.BytePositionInLine ?? 0) + 1})";
-        }
-        if (document is null)
-        {
-            yield return new RawAbstract { Line = 0, RawText = json, StructureError = syntaxError };
-            yield break;
+            return [FileProblem(json, $"the file is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, character {(ex.BytePositionInLine ?? 0) + 1})")];
         }
         using (document)
         {
@@ -80,56 +82,83 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
                 : [];
             var issues = new List<CodedException>();
             var bundle = DeserializeWithIssues(json, issues);
-            if (bundle is null || issues.Any(i => EntryOf(i) is null) || BundleTypeError(bundle, "the bundle") is not null)
+            if (bundle is null)
+                return [FileProblem(json, issues.Count > 0 ? Describe(issues[0], "the bundle") : "the file is not a FHIR Bundle")];
+            try
             {
-                var error = bundle is null ? "the file is not a FHIR Bundle"
-                    : BundleTypeError(bundle, "the bundle") ?? Describe(issues.First(i => EntryOf(i) is null), "the bundle");
-                yield return new RawAbstract { Line = 0, RawText = json, StructureError = error };
-                yield break;
+                if (issues.FirstOrDefault(i => EntryOf(i) is null) is { } bundleIssue)
+                    return [FileProblem(json, Describe(bundleIssue, "the bundle"))];
+                if (BundleTypeError(bundle, "the bundle") is { } typeError)
+                    return [FileProblem(json, typeError)];
+                return MapEntries(json, bundle, rawEntries, issues);
             }
-            var entryErrors = issues.GroupBy(i => EntryOf(i)!.Value).ToDictionary(g => g.Key, g => Describe(g.First(), $"entry[{g.Key}]"));
-            var index = new BundleIndex(bundle);
-            var procedures = new Dictionary<BundleIndex.Entry, List<BundleIndex.Entry>>();
-            foreach (var entry in index.Entries.Where(e => e.Resource is Encounter))
-                procedures[entry] = [];
-            var singleEncounter = procedures.Count == 1 ? procedures.Keys.First() : null;
-            foreach (var entry in index.Entries.Where(e => e.Resource is Procedure))
+            catch (CodedException ex)
             {
-                var reference = ((Procedure)entry.Resource).Encounter;
-                var owner = reference is null ? singleEncounter : index.Resolve(reference);
-                if (owner is not null && procedures.TryGetValue(owner, out var list))
-                {
-                    list.Add(entry);
-                    continue;
-                }
-                yield return new RawAbstract
-                {
-                    Line = entry.Position + 1, RawText = rawEntries.ElementAtOrDefault(entry.Position) ?? "",
-                    StructureError = reference is null
-                        ? $"entry[{entry.Position}]: the Procedure has no encounter reference, and the bundle holds {procedures.Count} Encounters"
-                        : $"entry[{entry.Position}]: the Procedure's encounter reference points to no Encounter in the bundle",
-                };
-            }
-            if (procedures.Count == 0)
-                yield return new RawAbstract { Line = 0, RawText = json, StructureError = "the bundle holds no Encounter" };
-            foreach (var (encounter, itsProcedures) in procedures)
-            {
-                var where = $"entry[{encounter.Position}]";
-                string? error = null;
-                var record = new RawAbstract { Line = encounter.Position + 1, RawText = "" };
-                var used = Fill(record, index, encounter, itsProcedures, where, ref error);
-                foreach (var position in used.Order())
-                {
-                    if (entryErrors.TryGetValue(position, out var entryError))
-                    {
-                        error ??= entryError;
-                        break;
-                    }
-                }
-                record.StructureError = error;
-                yield return WithRawText(record, used.Order().Select(p => rawEntries.ElementAtOrDefault(p) ?? "null"));
+                return [FileProblem(json, Describe(ex, "the bundle"))];
             }
         }
+    }
+
+    private static RawAbstract FileProblem(string json, string error) => new() { Line = 0, RawText = json, StructureError = error };
+
+    private List<RawAbstract> MapEntries(string json, Bundle bundle, List<string> rawEntries, List<CodedException> issues)
+    {
+        var records = new List<RawAbstract>();
+        var entryErrors = issues.GroupBy(i => EntryOf(i)!.Value).ToDictionary(g => g.Key, g => Describe(g.First(), $"entry[{g.Key}]"));
+        var index = new BundleIndex(bundle);
+        var procedures = new Dictionary<BundleIndex.Entry, List<BundleIndex.Entry>>();
+        foreach (var entry in index.Entries.Where(e => e.Resource is Encounter))
+            procedures[entry] = [];
+        var singleEncounter = procedures.Count == 1 ? procedures.Keys.First() : null;
+        foreach (var entry in index.Entries.Where(e => e.Resource is Procedure))
+        {
+            ResourceReference? reference = null;
+            BundleIndex.Entry? owner = null;
+            try
+            {
+                reference = ((Procedure)entry.Resource).Encounter;
+                owner = reference is null ? singleEncounter : index.Resolve(reference);
+            }
+            catch (CodedException)
+            {
+                // Its entry's error is reported below, with the record of its own.
+            }
+            if (owner is not null && procedures.TryGetValue(owner, out var list))
+            {
+                list.Add(entry);
+                continue;
+            }
+            records.Add(new RawAbstract
+            {
+                Line = entry.Position + 1, RawText = rawEntries.ElementAtOrDefault(entry.Position) ?? "",
+                StructureError = entryErrors.GetValueOrDefault(entry.Position) ?? (reference is null
+                    ? $"entry[{entry.Position}]: the Procedure has no encounter reference, and the bundle holds {procedures.Count} Encounters"
+                    : $"entry[{entry.Position}]: the Procedure's encounter reference points to no Encounter in the bundle"),
+            });
+        }
+        if (procedures.Count == 0)
+            records.Add(FileProblem(json, "the bundle holds no Encounter"));
+        foreach (var (encounter, itsProcedures) in procedures)
+        {
+            var where = $"entry[{encounter.Position}]";
+            string? error = null;
+            var record = new RawAbstract { Line = encounter.Position + 1, RawText = "" };
+            var used = new HashSet<int> { encounter.Position };
+            try
+            {
+                Fill(record, index, encounter, itsProcedures, where, ref error, used);
+            }
+            catch (CodedException ex)
+            {
+                error ??= Describe(ex, where);
+            }
+            // A refused element of any of its entries is the abstract's first problem.
+            if (used.Order().Select(p => entryErrors.GetValueOrDefault(p)).FirstOrDefault(e => e is not null) is { } entryError)
+                error = entryError;
+            record.StructureError = error;
+            records.Add(WithRawText(record, used.Order().Select(p => rawEntries.ElementAtOrDefault(p) ?? "null")));
+        }
+        return records;
     }
 
     /// <summary>The abstract's own entries as a bundle of their own: what a facility gets back to correct.</summary>
@@ -191,14 +220,19 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
     private static string Describe(CodedException issue, string where)
     {
         var (message, path) = issue is ExtendedCodedException extended ? (extended.BaseErrorMessage, extended.InstancePath) : (issue.Message, null);
-        return $"{where}: {(path is null ? "" : path + ": ")}{QuotedLiteral().Replace(message, "'…'")} ({issue.ErrorCode})";
+        return $"{where}: {(path is null ? "" : path + ": ")}{Literal().Replace(message, m => m.Value[0] is '\'' or '"' ? $"{m.Value[0]}…{m.Value[0]}" : "…")} ({issue.ErrorCode})";
     }
 
-    /// <summary>Fills the record from one Encounter; returns the entry positions that make up the abstract.</summary>
-    private HashSet<int> Fill(RawAbstract record, BundleIndex index, BundleIndex.Entry encounterEntry, List<BundleIndex.Entry> procedures,
-        string where, ref string? error)
+    /// <summary>
+    /// Fills the record from one Encounter, adding to <paramref name="used"/> the positions of the entries
+    /// that make up the abstract. Fields are read one by one, so that a partial result (from JSON the
+    /// library refused, which throws where the refused element is read) still gives what it can.
+    /// </summary>
+    private void Fill(RawAbstract record, BundleIndex index, BundleIndex.Entry encounterEntry, List<BundleIndex.Entry> procedures,
+        string where, ref string? error, HashSet<int>? used = null)
     {
-        var used = new HashSet<int> { encounterEntry.Position };
+        used ??= [];
+        used.Add(encounterEntry.Position);
         var encounter = (Encounter)encounterEntry.Resource;
 
         var patientEntry = encounter.Subject is { } subject ? index.Resolve(subject) : null;
@@ -219,21 +253,20 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
             error ??= $"{where}: no Patient for the Encounter";
         }
 
-        record.FacilityId = Organisation(index, encounter.ServiceProvider);
-        record.AbstractId = (encounter.Identifier.FirstOrDefault(i => i.Use == Identifier.IdentifierUse.Official) ?? encounter.Identifier.FirstOrDefault())?.Value;
-        record.Action = Text(encounter.GetExtension(FhirNames.ActionExtension)?.Value)
+        record.FacilityId = Safe(() => Organisation(index, encounter.ServiceProvider));
+        record.AbstractId = Safe(() => (encounter.Identifier.FirstOrDefault(i => i.Use == Identifier.IdentifierUse.Official) ?? encounter.Identifier.FirstOrDefault())?.Value);
+        record.Action = Safe(() => Text(encounter.GetExtension(FhirNames.ActionExtension)?.Value))
             ?? (encounterEntry.Method == Bundle.HTTPVerb.DELETE ? "D" : null);
-        (record.AdmitDate, record.AdmitTime) = DateAndTime(encounter.Period?.Start);
-        (record.DischargeDate, record.DischargeTime) = DateAndTime(encounter.Period?.End);
-        var stay = encounter.Hospitalization;
-        record.AdmitCategory = Text(encounter.GetExtension(FhirNames.AdmitCategoryExtension)?.Value)
-            ?? stay?.AdmitSource?.Coding.FirstOrDefault(c => c.System == FhirNames.AdmitCategorySystem)?.Code;
-        record.DischargeDisposition = Code(stay?.DischargeDisposition, FhirNames.DischargeDispositionSystem);
-        record.InstitutionFrom = Organisation(index, stay?.Origin);
-        record.InstitutionTo = Organisation(index, stay?.Destination);
-        record.AlcDays = Text(encounter.GetExtension(FhirNames.AlcDaysExtension)?.Value);
-        record.CoderId = Text(encounter.GetExtension(FhirNames.CoderIdExtension)?.Value);
-        record.AbstractCompletedDate = Text(encounter.GetExtension(FhirNames.AbstractCompletedDateExtension)?.Value);
+        (record.AdmitDate, record.AdmitTime) = DateAndTime(Safe(() => encounter.Period?.Start));
+        (record.DischargeDate, record.DischargeTime) = DateAndTime(Safe(() => encounter.Period?.End));
+        record.AdmitCategory = Safe(() => Text(encounter.GetExtension(FhirNames.AdmitCategoryExtension)?.Value)
+            ?? encounter.Hospitalization?.AdmitSource?.Coding.FirstOrDefault(c => c.System == FhirNames.AdmitCategorySystem)?.Code);
+        record.DischargeDisposition = Safe(() => Code(encounter.Hospitalization?.DischargeDisposition, FhirNames.DischargeDispositionSystem));
+        record.InstitutionFrom = Safe(() => Organisation(index, encounter.Hospitalization?.Origin));
+        record.InstitutionTo = Safe(() => Organisation(index, encounter.Hospitalization?.Destination));
+        record.AlcDays = Safe(() => Text(encounter.GetExtension(FhirNames.AlcDaysExtension)?.Value));
+        record.CoderId = Safe(() => Text(encounter.GetExtension(FhirNames.CoderIdExtension)?.Value));
+        record.AbstractCompletedDate = Safe(() => Text(encounter.GetExtension(FhirNames.AbstractCompletedDateExtension)?.Value));
 
         if (encounter.Diagnosis.Count > AbstractColumns.MaxDiagnoses)
             error ??= $"{where}: Encounter.diagnosis has {encounter.Diagnosis.Count} entries where at most {AbstractColumns.MaxDiagnoses} are allowed";
@@ -248,7 +281,7 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
             }
             used.Add(conditionEntry.Position);
             if (record.Diagnoses.Count < AbstractColumns.MaxDiagnoses)
-                record.Diagnoses.Add((Code(condition.Code, options.DiagnosisSystem), DiagnosisType(diagnosis)));
+                record.Diagnoses.Add((Safe(() => Code(condition.Code, options.DiagnosisSystem)), Safe(() => DiagnosisType(diagnosis))));
         }
 
         if (procedures.Count > AbstractColumns.MaxInterventions)
@@ -262,36 +295,56 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
                 continue;
             }
             used.Add(entry.Position);
-            var performed = procedure.Performed switch
+            var performed = Safe(() => procedure.Performed switch
             {
                 FhirDateTime dateTime => dateTime.Value,
                 Period period => period.Start,
                 _ => null,
-            };
+            });
             if (record.Interventions.Count < AbstractColumns.MaxInterventions)
-                record.Interventions.Add((Code(procedure.Code, options.InterventionSystem), DateAndTime(performed).Date));
+                record.Interventions.Add((Safe(() => Code(procedure.Code, options.InterventionSystem)), DateAndTime(performed).Date));
         }
-        return used;
+    }
+
+    /// <summary>The value, or null where the library refused the element (the record has that error already).</summary>
+    private static string? Safe(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (CodedException)
+        {
+            return null;
+        }
     }
 
     private static void FillPatient(RawAbstract record, Patient patient)
     {
-        record.ChartNumber = IdentifierOfType(patient, FhirNames.MedicalRecordNumber);
-        record.HealthCardNumber = IdentifierOfType(patient, FhirNames.JurisdictionalHealthNumber);
-        record.Sex = patient.Gender switch
+        record.ChartNumber = Safe(() => IdentifierOfType(patient, FhirNames.MedicalRecordNumber));
+        record.HealthCardNumber = Safe(() => IdentifierOfType(patient, FhirNames.JurisdictionalHealthNumber));
+        record.Sex = Safe(() => patient.Gender switch
         {
             AdministrativeGender.Male => "M",
             AdministrativeGender.Female => "F",
             AdministrativeGender.Other => "O",
             AdministrativeGender.Unknown => "U",
             _ => null,
-        };
-        record.BirthDate = patient.BirthDate;
-        var address = patient.Address.FirstOrDefault(a => a.Use == Address.AddressUse.Home && a.PostalCode is not null)
-            ?? patient.Address.FirstOrDefault(a => a.PostalCode is not null)
-            ?? patient.Address.FirstOrDefault();
-        record.PostalCode = address?.PostalCode;
-        record.ResidenceRegion = Text(patient.GetExtension(FhirNames.ResidenceRegionExtension)?.Value) ?? address?.District;
+        });
+        record.BirthDate = Safe(() => patient.BirthDate);
+        Address? address = null;
+        try
+        {
+            address = patient.Address.FirstOrDefault(a => a.Use == Address.AddressUse.Home && a.PostalCode is not null)
+                ?? patient.Address.FirstOrDefault(a => a.PostalCode is not null)
+                ?? patient.Address.FirstOrDefault();
+        }
+        catch (CodedException)
+        {
+            // Left empty: the refused element is the record's error already.
+        }
+        record.PostalCode = Safe(() => address?.PostalCode);
+        record.ResidenceRegion = Safe(() => Text(patient.GetExtension(FhirNames.ResidenceRegionExtension)?.Value) ?? address?.District);
     }
 
     private static string? IdentifierOfType(Patient patient, string typeCode) =>
@@ -348,6 +401,7 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
     [GeneratedRegex(@"Bundle\.entry\[(\d+)\]")]
     private static partial Regex EntryPath();
 
-    [GeneratedRegex("'[^']*'")]
-    private static partial Regex QuotedLiteral();
+    /// <summary>A quoted value or a bare number (the library writes "integer 5 is not ..."): either may be personal data.</summary>
+    [GeneratedRegex("""'[^']*'|"[^"]*"|-?\d[\w.:+-]*""")]
+    private static partial Regex Literal();
 }
