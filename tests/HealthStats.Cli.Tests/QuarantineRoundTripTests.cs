@@ -60,4 +60,43 @@ public sealed class QuarantineRoundTripTests : IDisposable
         Assert.Equal("march-corrected.csv", root.GetProperty("batches")[0].GetProperty("file").GetString());
         Assert.Equal("F001", root.GetProperty("facilities")[0].GetProperty("facility_id").GetString());
     }
+
+    [Fact]
+    public async Task QuarantineExport_GivesJsonLinesRecordsBackAsCsv_ThatLoadOnceCorrected()
+    {
+        var data = temp.Combine("data");
+        var file = temp.Combine("april.jsonl");
+        const string common = "\"admit_date\":\"2024-05-01\",\"discharge_date\":\"2024-05-03\",\"admit_category\":\"U\",\"discharge_disposition\":\"05\",\"coder_id\":\"C1\",\"alc_days\":0";
+        File.WriteAllText(file,
+            "{\"facility_id\":\"F001\",\"abstract_id\":\"A1\",\"chart_number\":\"CH-100\",\"sex\":\"F\",\"birth_date\":\"1950-01-01\"," + common + ",\"diagnoses\":[{\"code\":\"J18.9\",\"type\":\"M\"}]}\n" +
+            "{\"facility_id\":\"F001\",\"abstract_id\":\"A2\",\"chart_number\":\"CH-101\",\"sex\":\"M\",\"birth_date\":\"1960-01-01\"," + common + ",\"diagnoses\":[{\"code\":\"J18.9\",\"type\":\"M\"},{\"code\":\"X99.9\",\"type\":\"1\"}]}\n" +
+            "{\"facility_id\":\"F001\",\"abstract_id\":\"A3\",\"chart_number\":\"CH-102\",\"sex\":7,\"birth_date\":\"1970-01-01\"," + common + ",\"diagnoses\":[{\"code\":\"J18.9\",\"type\":\"M\"}],\"interventions\":[]}\n");
+
+        var ingest = await CliRun.RunAsync("ingest", file, "--json", "--data", data);
+        var counts = JsonDocument.Parse(ingest.Out).RootElement;
+        Assert.Equal(2, counts.GetProperty("quarantined").GetInt32());
+        Assert.Equal(1, counts.GetProperty("quarantined_by_reason").GetProperty("S01").GetInt32());
+
+        var export = temp.Combine("to-correct.csv");
+        Assert.Equal(0, (await CliRun.RunAsync("quarantine", "export", "--out", export, "--data", data)).ExitCode);
+        var lines = File.ReadAllLines(export);
+        Assert.Equal(3, lines.Length);
+        // The malformed record was read again from its JSON: its fields fill the columns, its sex (a number) stays empty.
+        var malformed = lines.Single(l => l.StartsWith("F001,A3,", StringComparison.Ordinal));
+        Assert.StartsWith("F001,A3,,CH-102,,,1970-01-01,,,2024-05-01,,2024-05-03,,U,05,,,0,C1,,J18.9,M,", malformed, StringComparison.Ordinal);
+        Assert.Contains("field 'sex': must be a string", malformed, StringComparison.Ordinal);
+        Assert.Contains("\"\"sex\"\":7", malformed, StringComparison.Ordinal);
+        Assert.StartsWith("F001,A2,,CH-101,,M,1960-01-01,", lines.Single(l => l.Contains(",A2,", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        var corrected = temp.Combine("april-corrected.csv");
+        File.WriteAllText(corrected, File.ReadAllText(export)
+            .Replace("X99.9", "I10", StringComparison.Ordinal)
+            .Replace("F001,A3,,CH-102,,,", "F001,A3,,CH-102,,M,", StringComparison.Ordinal));
+        var resubmit = await CliRun.RunAsync("ingest", corrected, "--json", "--data", data);
+        Assert.True(resubmit.ExitCode == 0, resubmit.Error);
+        var summary = JsonDocument.Parse(resubmit.Out).RootElement;
+        Assert.Equal(2, summary.GetProperty("loaded").GetInt32());
+        Assert.Equal(0, summary.GetProperty("quarantined").GetInt32());
+        Assert.Equal(2, summary.GetProperty("files")[0].GetProperty("quarantine_cleared").GetInt32());
+    }
 }

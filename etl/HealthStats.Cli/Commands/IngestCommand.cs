@@ -16,9 +16,13 @@ internal sealed class IngestCommand : ICommand
 
     public string Usage =>
         "usage: healthstats ingest FILE... [--json] [--ignore-unknown-columns]\n" +
-        "  FILE                      abstracts in the CSV layout of formats.md section 1\n" +
+        "  FILE                      abstracts as CSV (formats.md section 1), JSON Lines (section 2) or FHIR R4\n" +
+        "                            bundles (NDJSON or one Bundle), each optionally gzip-compressed; the format\n" +
+        "                            comes from the name (.csv, .jsonl/.ndjson, .fhir.json/.fhir.ndjson, each\n" +
+        "                            optionally .gz) or, failing that, from the content\n" +
         "  --json                    print the summary as one JSON object on standard output\n" +
-        "  --ignore-unknown-columns  read files whose header has columns the layout does not know\n" +
+        "  --ignore-unknown-columns  read files whose header (CSV) or objects (JSON Lines) have columns the\n" +
+        "                            layout does not know\n" +
         "When a dashboard is running on the same data directory, the work is handed to it (it owns the\n" +
         "warehouse while it runs); otherwise this process loads the warehouse itself.";
 

@@ -1,7 +1,7 @@
 namespace HealthStats.Etl.Generation;
 
 /// <summary>Writes abstracts in the exchange format (formats.md section 1), every column, LF line ends.</summary>
-internal sealed class AbstractCsvWriter
+internal sealed class AbstractCsvWriter : IAbstractWriter
 {
     private readonly TextWriter _writer;
     private readonly CsvLine _line = new();
@@ -41,11 +41,7 @@ internal sealed class AbstractCsvWriter
         line.Comma();
         line.Date(s.BirthDay);
         line.Comma();
-        line.Raw(Geography.Fsas[s.Region][s.Fsa]);
-        line.Append(' ');
-        Span<char> ldu = stackalloc char[3];
-        Geography.WriteLdu(s.Ldu, ldu);
-        line.Raw(ldu);
+        PostalCode(line, s);
         line.Comma();
         line.Raw(Geography.RegionCodes[s.Region]);
         line.Comma();
@@ -97,6 +93,16 @@ internal sealed class AbstractCsvWriter
         foreach (var c in s.ExtractTag)
             line.Append(c);
         line.Number(s.Sequence, 6);
+    }
+
+    /// <summary>The full postal code: the region's FSA, a space and the LDU.</summary>
+    public static void PostalCode(CsvLine line, StayRecord s)
+    {
+        line.Raw(Geography.Fsas[s.Region][s.Fsa]);
+        line.Append(' ');
+        Span<char> ldu = stackalloc char[3];
+        Geography.WriteLdu(s.Ldu, ldu);
+        line.Raw(ldu);
     }
 
     /// <summary>

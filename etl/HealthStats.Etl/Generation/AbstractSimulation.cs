@@ -45,7 +45,7 @@ internal sealed partial class AbstractSimulation
     private readonly FacilityRoster _roster;
     private readonly PatientPool _pool;
     private readonly ErrorInjector _errors;
-    private readonly AbstractCsvWriter _abstracts;
+    private readonly IAbstractWriter _abstracts;
     private readonly TruthCsvWriter _truth;
     private readonly ProfileSelector _selector = new();
     private readonly PriorityQueue<ScheduledStay, long> _pending = new();
@@ -67,7 +67,7 @@ internal sealed partial class AbstractSimulation
         _roster = new FacilityRoster(options.Facilities, Prng.Derive(options.Seed, 2));
         _errors = new ErrorInjector(Prng.Derive(options.Seed, 3), options.ErrorRate);
         _pool = new PatientPool(Math.Clamp((options.Abstracts / 3) + 64, 64, 4_000_000));
-        _abstracts = new AbstractCsvWriter(abstractsCsv);
+        _abstracts = AbstractFormats.Writer(options.Format, abstractsCsv);
         _truth = new TruthCsvWriter(truthCsv);
         _sequences = new int[options.Facilities * options.FiscalYears];
         _firstDay = Calendar.FirstDay(options.FirstFiscalYear);

@@ -15,6 +15,9 @@ internal sealed class CsvLine
 
     public void Clear() => _length = 0;
 
+    /// <summary>What has been built so far, for writers that take the values one by one.</summary>
+    public ReadOnlySpan<char> Text => _buffer.AsSpan(0, _length);
+
     public void Comma() => Append(',');
 
     public void Commas(int count)

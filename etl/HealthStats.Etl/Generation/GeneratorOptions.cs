@@ -3,8 +3,9 @@ namespace HealthStats.Etl.Generation;
 /// <summary>
 /// What to generate: <paramref name="Abstracts"/> abstracts from <paramref name="Facilities"/> facilities,
 /// discharged over <paramref name="FiscalYears"/> fiscal years (April 1 to March 31) starting with
-/// <paramref name="FirstFiscalYear"/>, a share <paramref name="ErrorRate"/> of them miscoded.
-/// The same options always give the same bytes.
+/// <paramref name="FirstFiscalYear"/>, a share <paramref name="ErrorRate"/> of them miscoded, written
+/// as <paramref name="Format"/> (csv, jsonl or fhir: the same abstracts in each). The same options
+/// always give the same bytes.
 /// </summary>
 public sealed record GeneratorOptions(
     int Abstracts,
@@ -12,7 +13,8 @@ public sealed record GeneratorOptions(
     int Facilities = 5,
     int FirstFiscalYear = 2023,
     int FiscalYears = 3,
-    double ErrorRate = 0.0)
+    double ErrorRate = 0.0,
+    string Format = AbstractFormats.Csv)
 {
     /// <summary>Throws an ArgumentException naming the command-line option that is out of range.</summary>
     internal void Validate()
@@ -27,5 +29,7 @@ public sealed record GeneratorOptions(
             throw new ArgumentException($"--fiscal-years must be between 1 and 100 (got {FiscalYears}).", nameof(FiscalYears));
         if (double.IsNaN(ErrorRate) || ErrorRate < 0 || ErrorRate > 1)
             throw new ArgumentException($"--error-rate must be between 0 and 1 (got {ErrorRate}).", nameof(ErrorRate));
+        if (!AbstractFormats.All.Contains(Format))
+            throw new ArgumentException($"--format must be one of {string.Join(", ", AbstractFormats.All)} (got '{Format}').", nameof(Format));
     }
 }

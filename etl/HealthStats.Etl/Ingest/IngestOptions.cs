@@ -1,9 +1,14 @@
+using HealthStats.Etl.Ingest.Fhir;
+
 namespace HealthStats.Etl.Ingest;
 
 public sealed record IngestOptions
 {
     /// <summary>Read files whose header has columns the layout does not know (normally an error: a wrong file).</summary>
     public bool IgnoreUnknownColumns { get; init; }
+
+    /// <summary>How FHIR bundles map to abstracts (extension and coding systems, the largest single bundle read whole).</summary>
+    public FhirReaderOptions Fhir { get; init; } = new();
 
     /// <summary>How far reading has got, reported now and then for a progress display.</summary>
     public IProgress<IngestProgress>? Progress { get; init; }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HealthStats.Etl.Deidentification;
-using HealthStats.Etl.Ingest.Csv;
 using HealthStats.Etl.Ingest.Quarantine;
 using HealthStats.Etl.Ingest.Validation;
 using HealthStats.Etl.Landing;
@@ -30,7 +29,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
             {
                 summaries.Add(await IngestFileAsync(path, options, cancellationToken));
             }
-            catch (Exception ex) when (ex is CsvFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is AbstractFormatException or IOException or UnauthorizedAccessException)
             {
                 failed.Add(new FailedFile(path, ex.Message));
             }
@@ -63,7 +62,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         var deaths = DeathRegister.Load(database);
 
         using var reader = AbstractSources.Open(path, options, out var sourceFile);
-        using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName);
+        using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName, reader.Format);
         await using var lake = new LakeBatchWriter(data.LakeDirectory, batchId);
         var counts = new BatchCounter();
         var keys = new DuplicateKeyDetector();

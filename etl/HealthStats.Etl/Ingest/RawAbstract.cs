@@ -11,8 +11,8 @@ public sealed class RawAbstract
     /// <summary>The record as it was in the file, kept for quarantine so that a facility can correct it.</summary>
     public required string RawText { get; init; }
 
-    /// <summary>Set when the record could not be split into the header's columns.</summary>
-    public string? StructureError { get; init; }
+    /// <summary>Set when the record could not be split into the layout's fields (the first such problem).</summary>
+    public string? StructureError { get; set; }
 
     public string? FacilityId { get; set; }
     public string? AbstractId { get; set; }

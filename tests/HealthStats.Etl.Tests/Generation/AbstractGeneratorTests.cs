@@ -117,6 +117,32 @@ public sealed class AbstractGeneratorTests
     }
 
     [Theory]
+    [InlineData("jsonl", "abstracts.jsonl")]
+    [InlineData("fhir", "abstracts.fhir.ndjson")]
+    public void Generate_WritesTheSameBytesForTheSameSeed_AndOneLinePerAbstract_InEachJsonFormat(string format, string fileName)
+    {
+        using var temp = new TempDirectory("generator");
+        var options = new GeneratorOptions(300, Seed: 11, ErrorRate: 0.1, Format: format);
+        AbstractGenerator.Generate(options, temp.Combine("one"));
+        AbstractGenerator.Generate(options, temp.Combine("two"));
+
+        var one = File.ReadAllBytes(temp.Combine("one", fileName));
+        Assert.Equal(one, File.ReadAllBytes(temp.Combine("two", fileName)));
+        Assert.Equal(300, one.Count(b => b == (byte)'\n'));
+        Assert.False(File.Exists(temp.Combine("one", AbstractGenerator.AbstractsFileName)));
+        // truth.csv does not depend on the format.
+        AbstractGenerator.Generate(options with { Format = "csv" }, temp.Combine("csv"));
+        Assert.Equal(File.ReadAllBytes(temp.Combine("csv", AbstractGenerator.TruthFileName)), File.ReadAllBytes(temp.Combine("one", AbstractGenerator.TruthFileName)));
+    }
+
+    [Fact]
+    public void Generate_ThrowsArgumentExceptionNamingTheOption_WhenTheFormatIsUnknown()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => AbstractGenerator.Generate(new GeneratorOptions(10, Seed: 1, Format: "xml"), new StringWriter(), new StringWriter()));
+        Assert.Contains("--format", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(-1, 5, 3, 0.0, "--abstracts")]
     [InlineData(10, 0, 3, 0.0, "--facilities")]
     [InlineData(10, 1000, 3, 0.0, "--facilities")]

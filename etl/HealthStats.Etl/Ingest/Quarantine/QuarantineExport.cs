@@ -1,12 +1,17 @@
 using System.Text;
 using System.Text.Json;
+using HealthStats.Etl.Ingest.Fhir;
+using HealthStats.Etl.Ingest.JsonLines;
 
 namespace HealthStats.Etl.Ingest.Quarantine;
 
 /// <summary>
 /// Writes open quarantined records back out in the abstracts layout (section 1), with the reasons
 /// in quarantine_* columns after it, for the facility to correct and send again: the reader skips
-/// those columns, so the corrected file loads as it is.
+/// those columns, so the corrected file loads as it is. A record that came as JSON Lines or FHIR goes
+/// out as CSV too: its fields are the ones its reader found, and a malformed one (which has no fields
+/// of its own in quarantine) is read again from its raw text with its own format's reader, so that
+/// whatever could be read fills the columns and the raw text goes beside them.
 /// </summary>
 public static class QuarantineExport
 {
@@ -26,10 +31,16 @@ public static class QuarantineExport
             if (!open.Contains(key))
                 continue;
             var fields = record.GetProperty("fields");
+            var malformed = record.GetProperty("rule").GetString() == "S01";
+            var reread = malformed ? ReadAgain(record, key.Item2) : null;
             var cells = new List<string>(columns.Length + ReasonColumns.Length);
             foreach (var column in columns)
-                cells.Add(fields.TryGetProperty(column, out var value) ? value.GetString() ?? "" : "");
-            var malformed = record.GetProperty("rule").GetString() == "S01";
+            {
+                if (reread is not null)
+                    cells.Add(reread.GetValueOrDefault(column) ?? "");
+                else
+                    cells.Add(fields.TryGetProperty(column, out var value) ? value.GetString() ?? "" : "");
+            }
             cells.Add(key.Item1);
             cells.Add(record.GetProperty("file").GetString() ?? "");
             cells.Add(key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -43,6 +54,24 @@ public static class QuarantineExport
             written++;
         }
         return written;
+    }
+
+    /// <summary>
+    /// A malformed JSON Lines or FHIR record's fields, read again from its raw text (unknown properties
+    /// ignored: the reason columns say what was wrong); null for CSV, whose malformed row cannot be
+    /// split without its file's header.
+    /// </summary>
+    private static Dictionary<string, string>? ReadAgain(JsonElement record, long line)
+    {
+        var format = record.TryGetProperty("format", out var f) ? f.GetString() : AbstractSources.Csv;
+        var raw = record.GetProperty("raw").GetString() ?? "";
+        RawAbstract? again = format switch
+        {
+            AbstractSources.JsonLines => AbstractJsonLine.Parse(raw, line, ignoreUnknownProperties: true),
+            AbstractSources.Fhir => new FhirBundleMapper(new FhirReaderOptions()).MapLine(raw, line),
+            _ => null,
+        };
+        return again is null ? null : RawAbstractColumns.Values(again).ToDictionary(StringComparer.Ordinal);
     }
 
     private static string Reasons(JsonElement record) =>

@@ -7,9 +7,10 @@ namespace HealthStats.Etl.Ingest.Quarantine;
 /// <summary>
 /// Keeps rejected records, raw, with every reason, one JSON object a line in
 /// quarantine/batch-ID.jsonl. It is the only place raw personal data is kept after ingest, so the
-/// file is readable by its owner only and is never loaded into the warehouse or the lake.
+/// file is readable by its owner only and is never loaded into the warehouse or the lake. Each record
+/// says which input format its raw text is in, so that the export can read it back with that format's reader.
 /// </summary>
-internal sealed class QuarantineWriter(string path, string batchId, string fileName) : IDisposable
+internal sealed class QuarantineWriter(string path, string batchId, string fileName, string format = AbstractSources.Csv) : IDisposable
 {
     private StreamWriter? writer;
     private Utf8JsonWriter? json;
@@ -30,6 +31,7 @@ internal sealed class QuarantineWriter(string path, string batchId, string fileN
         json.WriteStartObject();
         json.WriteString("batch_id", batchId);
         json.WriteString("file", fileName);
+        json.WriteString("format", format);
         json.WriteNumber("line", record.Line);
         json.WriteString("facility_id", record.FacilityId?.Trim());
         json.WriteString("abstract_id", record.AbstractId?.Trim());
