@@ -17,7 +17,6 @@ public sealed class CmsOrderImportTests(CmsOrderImportFixture fixture, ITestOutp
         Assert.Equal(98_186, fixture.DiagnosisCount);
         Assert.Equal(98_186, Scalar<int>("select count(*) from reference.classification_codes c join reference.classification_versions v using (version_id) where v.kind = 'diagnosis'"));
         Assert.Equal(74_719, Scalar<int>("select count(*) from reference.classification_codes c join reference.classification_versions v using (version_id) where v.kind = 'diagnosis' and billable"));
-        Assert.True(fixture.DiagnosisImportTime < TimeSpan.FromSeconds(5), $"the import took {fixture.DiagnosisImportTime}");
     }
 
     [SharedDataFact]
