@@ -3,20 +3,27 @@ using Parquet.Schema;
 
 namespace HealthStats.Etl.Landing;
 
-/// <summary>A column's values for the row group being built; flushed and cleared per row group.</summary>
+/// <summary>Writes one column's values of a row group.</summary>
+internal delegate Task ColumnWrite(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken);
+
+/// <summary>A column's values for the row group being built.</summary>
 internal abstract class ParquetColumn(DataField field)
 {
+    protected const int InitialCapacity = 1024;
+
     public DataField Field { get; } = field;
 
-    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken);
-
-    public abstract void Clear();
+    /// <summary>
+    /// Hands over the values gathered so far as the write of a row group, and starts a new buffer: the
+    /// row group is encoded on another thread while the next one fills.
+    /// </summary>
+    public abstract ColumnWrite TakeRowGroup();
 }
 
 internal sealed class StringColumn(string name) : ParquetColumn(new DataField<string>(name, true))
 {
     // Kept as memory, not strings: Parquet.Net's string overload converts every value first, five times slower.
-    private ReadOnlyMemory<char>?[] values = new ReadOnlyMemory<char>?[1024];
+    private ReadOnlyMemory<char>?[] values = new ReadOnlyMemory<char>?[InitialCapacity];
     private int count;
 
     public void Add(string? value)
@@ -26,21 +33,20 @@ internal sealed class StringColumn(string name) : ParquetColumn(new DataField<st
         values[count++] = value?.AsMemory();
     }
 
-    public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-        rowGroup.WriteAsync(Field, new ReadOnlyMemory<ReadOnlyMemory<char>?>(values, 0, count), null, null, cancellationToken);
-
-    public override void Clear()
+    public override ColumnWrite TakeRowGroup()
     {
-        Array.Clear(values, 0, count); // let the strings of the written row group go
+        var taken = new ReadOnlyMemory<ReadOnlyMemory<char>?>(values, 0, count);
+        values = new ReadOnlyMemory<char>?[Math.Max(InitialCapacity, count)];
         count = 0;
+        return (rowGroup, cancellationToken) => rowGroup.WriteAsync(Field, taken, null, null, cancellationToken);
     }
 }
 
-/// <summary>A column of a value type, required or nullable, kept in a growable array so it is written without copying.</summary>
+/// <summary>A column of a value type, required, kept in a growable array so it is written without copying.</summary>
 internal sealed class ValueColumn<T>(string name) : ParquetColumn(new DataField<T>(name, false))
     where T : struct
 {
-    private T[] values = new T[1024];
+    private T[] values = new T[InitialCapacity];
     private int count;
 
     public void Add(T value)
@@ -50,16 +56,19 @@ internal sealed class ValueColumn<T>(string name) : ParquetColumn(new DataField<
         values[count++] = value;
     }
 
-    public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-        rowGroup.WriteAsync(Field, new ReadOnlyMemory<T>(values, 0, count), null, null, cancellationToken);
-
-    public override void Clear() => count = 0;
+    public override ColumnWrite TakeRowGroup()
+    {
+        var taken = new ReadOnlyMemory<T>(values, 0, count);
+        values = new T[Math.Max(InitialCapacity, count)];
+        count = 0;
+        return (rowGroup, cancellationToken) => rowGroup.WriteAsync(Field, taken, null, null, cancellationToken);
+    }
 }
 
 internal sealed class NullableColumn<T>(string name) : ParquetColumn(new DataField<T?>(name))
     where T : struct
 {
-    private T?[] values = new T?[1024];
+    private T?[] values = new T?[InitialCapacity];
     private int count;
 
     public void Add(T? value)
@@ -69,8 +78,11 @@ internal sealed class NullableColumn<T>(string name) : ParquetColumn(new DataFie
         values[count++] = value;
     }
 
-    public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken) =>
-        rowGroup.WriteAsync(Field, new ReadOnlyMemory<T?>(values, 0, count), null, null, cancellationToken);
-
-    public override void Clear() => count = 0;
+    public override ColumnWrite TakeRowGroup()
+    {
+        var taken = new ReadOnlyMemory<T?>(values, 0, count);
+        values = new T?[Math.Max(InitialCapacity, count)];
+        count = 0;
+        return (rowGroup, cancellationToken) => rowGroup.WriteAsync(Field, taken, null, null, cancellationToken);
+    }
 }

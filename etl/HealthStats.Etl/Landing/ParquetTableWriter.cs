@@ -5,7 +5,9 @@ namespace HealthStats.Etl.Landing;
 
 /// <summary>
 /// Writes one Parquet file in row groups, under a temporary name that is renamed on completion, so
-/// that a reader (or a crash) never sees a half-written file under its final name.
+/// that a reader (or a crash) never sees a half-written file under its final name. A full row group
+/// is encoded on the thread pool while the next one fills: encoding is most of the landing's work,
+/// and the files of a batch encode side by side. Row groups still reach the file one at a time, in order.
 /// </summary>
 internal sealed class ParquetTableWriter : IAsyncDisposable
 {
@@ -18,6 +20,7 @@ internal sealed class ParquetTableWriter : IAsyncDisposable
     private FileStream? stream;
     private ParquetWriter? writer;
     private int pendingRows;
+    private Task encoding = Task.CompletedTask;
 
     public ParquetTableWriter(string finalPath, IReadOnlyList<ParquetColumn> columns)
     {
@@ -43,6 +46,7 @@ internal sealed class ParquetTableWriter : IAsyncDisposable
     {
         if (pendingRows == 0)
             return;
+        await encoding; // the previous row group first; its error, if any, surfaces here
         if (writer is null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
@@ -50,20 +54,22 @@ internal sealed class ParquetTableWriter : IAsyncDisposable
             writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy },
                 cancellationToken: cancellationToken);
         }
-        using (var rowGroup = writer.CreateRowGroup())
-        {
-            foreach (var column in columns)
-                await column.WriteAsync(rowGroup, cancellationToken);
-        }
-        foreach (var column in columns)
-            column.Clear();
+        var writes = columns.Select(c => c.TakeRowGroup()).ToList();
         pendingRows = 0;
+        var file = writer;
+        encoding = Task.Run(async () =>
+        {
+            using var rowGroup = file.CreateRowGroup();
+            foreach (var write in writes)
+                await write(rowGroup, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Flushes the last row group and moves the file to its final name. Returns null when no row was written.</summary>
     public async Task<string?> CompleteAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
+        await encoding;
         if (writer is null)
             return null;
         await writer.DisposeAsync();
@@ -78,6 +84,14 @@ internal sealed class ParquetTableWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await encoding;
+        }
+        catch (Exception)
+        {
+            // Disposing after a failure: the error was reported where the batch failed; the file goes below.
+        }
         if (writer is not null)
             await writer.DisposeAsync();
         if (stream is not null)
