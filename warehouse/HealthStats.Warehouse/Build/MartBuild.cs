@@ -4,39 +4,104 @@ using HealthStats.Warehouse.Storage;
 namespace HealthStats.Warehouse.Build;
 
 /// <summary>
-/// The recipe for the marts: each model is an embedded SQL file whose name is the table it makes,
-/// built in this order. Read top to bottom, it says what depends on what.
+/// The recipe for the warehouse's models, built in this order inside the caller's transaction. Read top
+/// to bottom, it says what depends on what: seeds (code lists from embedded CSV files) and staging views
+/// (rename and cast only, over core, reference and seeds), then intermediate tables (joins and
+/// derivations), then the marts the dashboard and extracts read (facts, dimensions, summaries). Each
+/// model but the seeds is an embedded SQL file sql/models/LAYER/NAME.sql whose name is the object it makes.
 /// </summary>
 public static class MartBuild
 {
     public static readonly IReadOnlyList<string> Models =
     [
+        // seeds: the code lists the models join on (Models/Seeds/README.md)
+        "seeds.charlson_quan2005",
+        "seeds.charlson_weights",
+        "seeds.readmission_exclusions",
+        "seeds.standard_age_groups",
+
+        // staging: one view per source, renamed and cast
+        "staging.stg_abstract_versions",
+        "staging.stg_diagnosis_versions",
+        "staging.stg_intervention_versions",
+        "staging.stg_deletions",
+        "staging.stg_charlson_codes",
+        "staging.stg_charlson_weights",
+        "staging.stg_readmission_exclusions",
+        "staging.stg_standard_age_groups",
+        "staging.stg_ccsr_diagnoses",
+        "staging.stg_ccsr_categories",
+
+        // intermediate: the current abstracts, then what is derived from them
+        "intermediate.int_abstracts_current",
+        "intermediate.int_diagnoses_current",
+        "intermediate.int_stays_linked_into_episodes",
+        "intermediate.int_diagnoses_flagged_charlson",
+        "intermediate.int_abstracts_scored_charlson",
+        "intermediate.int_diagnoses_mapped_to_ccsr",
+        "intermediate.int_episodes_followed_for_readmission",
+
+        // marts: dimensions, then facts, then the summaries that pre-aggregate the facts
         "marts.dim_diagnosis_codes",
         "marts.dim_intervention_codes",
+        "marts.dim_age_groups",
+        "marts.dim_ccsr_categories",
         "marts.fct_abstracts",
         "marts.fct_diagnoses",
         "marts.fct_interventions",
+        "marts.fct_diagnosis_ccsr",
+        "marts.fct_episodes",
+        "marts.fct_readmissions",
         "marts.dim_facilities",
+        "marts.sum_discharges_monthly",
+        "marts.sum_diagnoses_monthly",
+        "marts.sum_readmissions_monthly",
     ];
 
-    /// <summary>The statements the build runs, for a dry run that prints them.</summary>
-    public static IEnumerable<string> Statements() =>
-        Models.Select(model => $"create or replace table {model} as\n{EmbeddedSql.Read(ResourceName(model))}");
+    /// <summary>The statements the build runs, in order, for a dry run that prints them.</summary>
+    public static IEnumerable<string> Statements() => Models.Select(Statement);
 
-    /// <summary>Rebuilds every mart on the caller's connection (and so inside the caller's transaction).</summary>
+    /// <summary>Rebuilds every model on the caller's connection (and so inside the caller's transaction).</summary>
     public static void Run(DuckDBConnection connection)
     {
-        foreach (var (model, statement) in Models.Zip(Statements()))
+        foreach (var model in Models)
         {
             try
             {
-                connection.Execute(statement);
+                connection.Execute(Statement(model));
             }
             catch (DuckDBException ex)
             {
                 throw new InvalidOperationException($"Building {model} failed: {ex.Message}", ex);
             }
         }
+    }
+
+    /// <summary>Whether every model exists (a warehouse made by an older release lacks the newer ones).</summary>
+    public static bool AllExist(DuckDBConnection connection)
+    {
+        var names = string.Join(", ", Models.Select(DuckDBConnectionExtensions.Literal));
+        var existing = connection.Scalar<long>(
+            $"select count(*) from information_schema.tables where table_schema || '.' || table_name in ({names})");
+        return existing == Models.Count;
+    }
+
+    private static string Statement(string model)
+    {
+        var (layer, name) = Split(model);
+        return layer switch
+        {
+            "seeds" => Seeds.Statement(model, name),
+            // Views: staging only renames and casts, so reading through it costs nothing worth storing.
+            "staging" => $"create or replace view {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
+            _ => $"create or replace table {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
+        };
+    }
+
+    private static (string Layer, string Name) Split(string model)
+    {
+        var dot = model.IndexOf('.', StringComparison.Ordinal);
+        return (model[..dot], model[(dot + 1)..]);
     }
 
     private static string ResourceName(string model) => "sql/models/" + model.Replace('.', '/') + ".sql";

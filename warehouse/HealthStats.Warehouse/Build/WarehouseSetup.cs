@@ -13,10 +13,13 @@ public static class WarehouseSetup
         new ClassificationStore(database).EnsureStarter();
         using var connection = database.OpenConnection();
         CodeLists.Load(connection);
-        var martsExist = connection.Scalar<long>(
-            "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = 'fct_abstracts'") > 0;
-        if (!martsExist)
+        if (!MartBuild.AllExist(connection))
+        {
+            // In a transaction: a reader never sees some models of the new recipe and not others.
+            using var transaction = connection.BeginTransaction();
             MartBuild.Run(connection);
+            transaction.Commit();
+        }
     }
 
     /// <summary>Rebuilds the marts, for example after a classification import changed titles.</summary>

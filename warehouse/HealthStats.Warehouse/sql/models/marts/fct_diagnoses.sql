@@ -1,19 +1,16 @@
 -- one row per diagnosis of a current abstract (long form), with its title
-with current_abstracts as (
-    select facility_id, abstract_id, batch_id, fiscal_year, discharge_date
-    from marts.fct_abstracts
+with diagnoses as (
+    select * from intermediate.int_diagnoses_current
 ),
-diagnoses as (
-    select d.* exclude (fiscal_year)
-    from core.diagnosis_versions d
+diagnosis_codes as (
+    select code, title from marts.dim_diagnosis_codes
 ),
 final as (
     select
-        a.facility_id, a.abstract_id, a.fiscal_year, a.discharge_date,
-        d.seq, d.code, d.type, d.chapter, d.block, left(d.code, 3) as category,
+        d.facility_id, d.abstract_id, d.fiscal_year, d.discharge_date,
+        d.seq, d.code, d.diagnosis_type as type, d.chapter, d.block, d.category,
         c.title
-    from current_abstracts a
-    join diagnoses d using (facility_id, abstract_id, batch_id)
-    left join marts.dim_diagnosis_codes c on c.code = d.code
+    from diagnoses d
+    left join diagnosis_codes c using (code)
 )
 select * from final
