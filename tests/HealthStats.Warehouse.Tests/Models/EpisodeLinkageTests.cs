@@ -1,148 +1,57 @@
+using System.Globalization;
+
 namespace HealthStats.Warehouse.Tests.Models;
 
-public sealed class EpisodeLinkageTests : IDisposable
+public sealed class EpisodeLinkageTests(EpisodeCases cases) : IClassFixture<EpisodeCases>
 {
-    private readonly ModelWarehouse warehouse = new();
-
-    public void Dispose() => warehouse.Dispose();
-
-    [Fact]
-    public void Stays_Link_WhenTheNextAdmissionIs6h59AfterDischarge()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00"));
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", "02:59", "2024-05-06", "10:00"));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A1"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_DoNotLink_WhenTheNextAdmissionIs7h01AfterDischargeWithoutTransfer()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00"));
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", "03:01", "2024-05-06", "10:00"));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A2"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_Link_WhenTheNextAdmissionIsExactly7hAfterDischarge()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00"));
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", "03:00", "2024-05-06", "10:00"));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A1"], EpisodeIds("A1", "A2"));
-    }
+    [Theory]
+    [InlineData("p659")]                    // 6h59 after discharge
+    [InlineData("p700")]                    // exactly 7h
+    [InlineData("p1159-disp")]              // 11h59, discharged to acute care (01)
+    [InlineData("p1159-to")]                // 11h59, institution_to on the first stay
+    [InlineData("p1159-from")]              // 11h59, institution_from on the next stay
+    [InlineData("pnull-sameday")]           // discharge time missing, admitted the same day
+    [InlineData("pnull-nextday-transfer")]  // times missing, next day, transfer coded
+    public void Stays_LinkIntoOneEpisode_WhenTheNextAdmissionIsWithinTheWindow(string patient) =>
+        Assert.Equal([patient + "-1", patient + "-1"], EpisodeOf(patient));
 
     [Theory]
-    [InlineData("01", null, null)]   // discharged to acute care
-    [InlineData("05", "H9", null)]   // institution_to filled on the first stay
-    [InlineData("05", null, "H1")]   // institution_from filled on the next stay
-    public void Stays_Link_WhenTheNextAdmissionIs11h59AfterDischargeWithATransferCoded(string disposition, string? to, string? from)
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00") { Disposition = disposition, To = to });
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", "07:59", "2024-05-06", "10:00") { Facility = "F2", From = from });
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A1"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_DoNotLink_WhenTheNextAdmissionIs12h01AfterDischargeWithATransferCoded()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00") { Disposition = "01" });
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", "08:01", "2024-05-06", "10:00") { Facility = "F2" });
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F2/A2"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_DoNotLink_WhenTheNextAdmissionIs11h59AfterDischargeWithoutTransfer()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00"));
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", "07:59", "2024-05-06", "10:00"));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A2"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_Link_WhenTimesAreMissingAndTheAdmissionIsOnTheDischargeDay()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", null));
-        warehouse.Add(new Stay("A2", "p1", "2024-05-03", "23:00", "2024-05-06", "10:00"));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A1"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_DoNotLink_WhenTimesAreMissingAndTheAdmissionIsTheNextDayWithoutTransfer()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", null, "2024-05-03", null));
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", null, "2024-05-06", null));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A2"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_Link_WhenTimesAreMissingAndTheAdmissionIsTheNextDayWithATransfer()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", null, "2024-05-03", null) { Disposition = "01" });
-        warehouse.Add(new Stay("A2", "p1", "2024-05-04", null, "2024-05-06", null));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A1"], EpisodeIds("A1", "A2"));
-    }
-
-    [Fact]
-    public void Stays_DoNotLink_WhenTimesAreMissingAndTheAdmissionIsTwoDaysLaterWithATransfer()
-    {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", null, "2024-05-03", null) { Disposition = "01" });
-        warehouse.Add(new Stay("A2", "p1", "2024-05-05", null, "2024-05-06", null));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A2"], EpisodeIds("A1", "A2"));
-    }
+    [InlineData("p701")]                    // 7h01, no transfer
+    [InlineData("p1201-disp")]              // 12h01 even with a transfer
+    [InlineData("p1159-none")]              // 11h59 without a transfer
+    [InlineData("pnull-nextday")]           // times missing, next day, no transfer
+    [InlineData("pnull-twodays-transfer")]  // times missing, two days later, transfer coded
+    public void Stays_StayInSeparateEpisodes_WhenTheNextAdmissionIsOutsideTheWindow(string patient) =>
+        Assert.Equal([patient + "-1", patient + "-2"], EpisodeOf(patient));
 
     [Fact]
     public void Stays_DoNotLink_WhenTheyBelongToDifferentPatients()
     {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00") { Disposition = "01" });
-        warehouse.Add(new Stay("A2", "p2", "2024-05-03", "21:00", "2024-05-06", "10:00"));
-        warehouse.Build();
-
-        Assert.Equal(["F1/A1", "F1/A2"], EpisodeIds("A1", "A2"));
+        Assert.Equal("F1/pa-1", cases.Warehouse.Scalar<string>("select episode_id from marts.fct_abstracts where abstract_id = 'pa-1'"));
+        Assert.Equal("F1/pb-1", cases.Warehouse.Scalar<string>("select episode_id from marts.fct_abstracts where abstract_id = 'pb-1'"));
     }
 
     [Fact]
     public void Episode_ChainsThreeStays_WithTheFirstAdmissionAndTheLastDischarge()
     {
-        warehouse.Add(new Stay("A1", "p1", "2024-05-01", "08:00", "2024-05-03", "20:00") { Disposition = "01" });
-        warehouse.Add(new Stay("B1", "p1", "2024-05-04", "06:00", "2024-05-10", "09:00") { Facility = "F2", Disposition = "01" });
-        warehouse.Add(new Stay("A2", "p1", "2024-05-10", "12:00", "2024-05-20", "11:00") { Disposition = "04" });
-        warehouse.Add(new Stay("A3", "p1", "2024-06-20", "12:00", "2024-06-22", "11:00"));
-        warehouse.Build();
-
-        var rows = warehouse.Rows(
+        var rows = cases.Warehouse.Rows(
             """
             select abstract_id, episode_id, stay_in_episode, stays_in_episode, episode_admit_date::varchar as admit,
                    episode_discharge_date::varchar as discharge, episode_los_days, episode_discharge_disposition
-            from intermediate.int_stays_linked_into_episodes order by episode_id, stay_in_episode
+            from intermediate.int_stays_linked_into_episodes where patient_key = 'pchain' order by episode_id, stay_in_episode
             """);
-        Assert.Equal(["A1", "B1", "A2", "A3"], rows.Select(r => (string)r["abstract_id"]!));
-        Assert.Equal(["F1/A1", "F1/A1", "F1/A1", "F1/A3"], rows.Select(r => (string)r["episode_id"]!));
-        Assert.Equal([1L, 2L, 3L, 1L], rows.Select(r => Convert.ToInt64(r["stay_in_episode"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(rows.Take(3), r => Assert.Equal(("2024-05-01", "2024-05-20", 19, "04"),
-            ((string)r["admit"]!, (string)r["discharge"]!, Convert.ToInt32(r["episode_los_days"], System.Globalization.CultureInfo.InvariantCulture), (string)r["episode_discharge_disposition"]!)));
-        Assert.Equal(3, warehouse.Scalar<int>("select stays_in_episode from marts.fct_abstracts where abstract_id = 'B1'"));
-        Assert.Equal(2, warehouse.Scalar<int>("select count(*) from marts.fct_episodes"));
+        Assert.Equal(["chain-1", "chain-2", "chain-3", "chain-4"], rows.Select(r => (string)r["abstract_id"]!));
+        Assert.Equal(["F1/chain-1", "F1/chain-1", "F1/chain-1", "F1/chain-4"], rows.Select(r => (string)r["episode_id"]!));
+        Assert.Equal([1L, 2L, 3L, 1L], rows.Select(r => Convert.ToInt64(r["stay_in_episode"], CultureInfo.InvariantCulture)));
+        Assert.All(rows.Take(3), r => Assert.Equal(
+            ("2024-05-01", "2024-05-20", 19, "04"),
+            ((string)r["admit"]!, (string)r["discharge"]!, Convert.ToInt32(r["episode_los_days"], CultureInfo.InvariantCulture), (string)r["episode_discharge_disposition"]!)));
+        Assert.Equal(3, cases.Warehouse.Scalar<int>("select stays_in_episode from marts.fct_abstracts where abstract_id = 'chain-2'"));
+        Assert.Equal(2, cases.Warehouse.Scalar<int>("select count(*) from marts.fct_episodes where patient_key = 'pchain'"));
     }
 
-    private List<string> EpisodeIds(params string[] abstractIds) =>
-        abstractIds.Select(id => warehouse.Scalar<string>("select episode_id from marts.fct_abstracts where abstract_id = $1", id)!).ToList();
+    // The episode ids of the patient's two stays, as the abstract ids of their first stays.
+    private List<string> EpisodeOf(string patient) =>
+        [.. new[] { "-1", "-2" }.Select(suffix =>
+            cases.Warehouse.Scalar<string>("select episode_id from marts.fct_abstracts where abstract_id = $1", patient + suffix)!.Split('/')[1])];
 }

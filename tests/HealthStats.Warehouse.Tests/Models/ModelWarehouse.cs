@@ -9,7 +9,7 @@ namespace HealthStats.Warehouse.Tests.Models;
 /// A real warehouse file with hand-made stays written straight into the core tables, and the models
 /// built over them as a batch would build them. Every build also runs the SQL data tests.
 /// </summary>
-internal sealed class ModelWarehouse : IDisposable
+public sealed class ModelWarehouse : IDisposable
 {
     private readonly TempDirectory temp = new("models");
 

@@ -1,7 +1,7 @@
 namespace HealthStats.Warehouse.Tests.Models;
 
 /// <summary>A hand-made stay (abstract): dates as yyyy-MM-dd, times as HH:mm or null, other diagnoses as code:type.</summary>
-internal sealed record Stay(string Id, string Patient, string Admit, string? AdmitTime, string Discharge, string? DischargeTime)
+public sealed record Stay(string Id, string Patient, string Admit, string? AdmitTime, string Discharge, string? DischargeTime)
 {
     public string Facility { get; init; } = "F1";
 
