@@ -10,11 +10,13 @@ internal static class CliApp
     [
         new GenerateCommand(),
         new ImportClassificationCommand(),
+        new ImportCcsrCommand(),
         new IngestCommand(),
         new QuarantineListCommand(),
         new QuarantineExportCommand(),
         new BatchesCommand(),
         new WarehouseRebuildCommand(),
+        new WarehouseModelsCommand(),
         new BenchIngestCommand(),
     ];
 

@@ -34,7 +34,6 @@ public static class MartBuild
 
         // intermediate: the current abstracts, then what is derived from them
         "intermediate.int_abstracts_current",
-        "intermediate.int_diagnoses_current",
         "intermediate.int_stays_linked_into_episodes",
         "intermediate.int_diagnoses_flagged_charlson",
         "intermediate.int_abstracts_scored_charlson",
@@ -62,13 +61,16 @@ public static class MartBuild
     public static IEnumerable<string> Statements() => Models.Select(Statement);
 
     /// <summary>Rebuilds every model on the caller's connection (and so inside the caller's transaction).</summary>
-    public static void Run(DuckDBConnection connection)
+    /// <param name="built">Told each model and how long it took, for a timing report.</param>
+    public static void Run(DuckDBConnection connection, Action<string, TimeSpan>? built = null)
     {
         foreach (var model in Models)
         {
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 connection.Execute(Statement(model));
+                built?.Invoke(model, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             catch (DuckDBException ex)
             {

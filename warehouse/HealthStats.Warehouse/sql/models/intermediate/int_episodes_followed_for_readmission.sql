@@ -12,40 +12,40 @@
 --
 -- An episode discharged less than 30 days before the newest discharge in the warehouse has not been
 -- followed for 30 days yet (has_full_follow_up false): its readmission may still come.
-with stays as (
+with episodes as (
     select
-        e.patient_key, e.episode_id, e.patient_episode_number, e.stay_in_episode, e.stays_in_episode,
-        e.episode_admit_date, e.episode_discharge_date, e.episode_los_days, e.episode_discharge_disposition,
-        a.facility_id, a.abstract_id, a.admit_category, a.age_years, a.mrdx_code, a.fiscal_year
-    from intermediate.int_stays_linked_into_episodes e
-    join intermediate.int_abstracts_current a using (facility_id, abstract_id)
-),
-first_stays as (
-    select * from stays where stay_in_episode = 1
-),
-last_stays as (
-    select * from stays where stay_in_episode = stays_in_episode
-),
-episodes as (
-    select
-        f.patient_key, f.episode_id, f.patient_episode_number, f.stays_in_episode,
-        f.episode_admit_date, f.episode_discharge_date, f.episode_los_days, f.episode_discharge_disposition,
-        f.admit_category as episode_admit_category, f.age_years as episode_admit_age,
-        l.facility_id as discharge_facility_id, l.abstract_id as discharge_abstract_id,
-        l.mrdx_code as discharge_mrdx_code, l.fiscal_year as discharge_fiscal_year
-    from first_stays f
-    join last_stays l using (episode_id)
+        patient_key, episode_id, patient_episode_number, stays_in_episode,
+        episode_admit_date, episode_discharge_date, episode_los_days, episode_discharge_disposition,
+        episode_admit_category, episode_admit_age,
+        discharge_facility_id, discharge_abstract_id, discharge_mrdx_code, discharge_fiscal_year
+    from intermediate.int_stays_linked_into_episodes
+    where stay_in_episode = 1
 ),
 exclusions as (
     select * from staging.stg_readmission_exclusions
 ),
-excluded_by_code as (
+prefix_lengths as (
+    select distinct length(code) as prefix_length
+    from exclusions
+    where field = 'mrdx_prefix'
+),
+-- Equality joins, one per field (the MRDx by each prefix length): an "or" of conditions would compare
+-- every episode with every exclusion.
+excluded_by_disposition as (
     select e.episode_id, x.exclusion
     from episodes e
-    join exclusions x
-        on (x.field = 'discharge_disposition' and x.code = e.episode_discharge_disposition)
-        or (x.field = 'admit_category' and x.code = e.episode_admit_category)
-        or (x.field = 'mrdx_prefix' and starts_with(e.discharge_mrdx_code, x.code))
+    join exclusions x on x.field = 'discharge_disposition' and x.code = e.episode_discharge_disposition
+),
+excluded_by_admit_category as (
+    select e.episode_id, x.exclusion
+    from episodes e
+    join exclusions x on x.field = 'admit_category' and x.code = e.episode_admit_category
+),
+excluded_by_mrdx as (
+    select e.episode_id, x.exclusion
+    from episodes e
+    cross join prefix_lengths l
+    join exclusions x on x.field = 'mrdx_prefix' and x.code = left(e.discharge_mrdx_code, l.prefix_length)
 ),
 excluded_by_age as (
     select episode_id, 'age_under_18' as exclusion
@@ -54,24 +54,32 @@ excluded_by_age as (
 ),
 excluded as (
     select episode_id, string_agg(distinct exclusion, ',' order by exclusion) as index_exclusions
-    from (select * from excluded_by_code union all select * from excluded_by_age)
+    from (
+        select * from excluded_by_disposition
+        union all select * from excluded_by_admit_category
+        union all select * from excluded_by_mrdx
+        union all select * from excluded_by_age
+    )
     group by episode_id
 ),
-urgent_admissions as (
-    select patient_key, episode_id, patient_episode_number, episode_admit_date
+-- Episodes are in admission order, so the patient's first later urgent episode is also the earliest
+-- admitted: a window finds it without pairing every episode with every later one.
+next_urgent as (
+    select
+        episode_id,
+        first_value(case when episode_admit_category = 'U' then episode_id end ignore nulls) over later as next_urgent_episode_id,
+        first_value(case when episode_admit_category = 'U' then episode_admit_date end ignore nulls) over later as next_urgent_admit_date
     from episodes
-    where episode_admit_category = 'U'
+    window later as (partition by patient_key order by patient_episode_number rows between 1 following and unbounded following)
 ),
 readmissions as (
     select
-        i.episode_id,
-        arg_min(r.episode_id, r.patient_episode_number) as readmission_episode_id,
-        arg_min(r.episode_admit_date - i.episode_discharge_date, r.patient_episode_number) as days_to_readmission
-    from episodes i
-    join urgent_admissions r
-        on r.patient_key = i.patient_key and r.patient_episode_number > i.patient_episode_number
-    where r.episode_admit_date <= i.episode_discharge_date + 30
-    group by i.episode_id
+        e.episode_id,
+        n.next_urgent_episode_id as readmission_episode_id,
+        n.next_urgent_admit_date - e.episode_discharge_date as days_to_readmission
+    from episodes e
+    join next_urgent n using (episode_id)
+    where n.next_urgent_admit_date <= e.episode_discharge_date + 30
 ),
 newest as (
     select max(discharge_date) as newest_discharge_date from intermediate.int_abstracts_current

@@ -11,12 +11,13 @@
 -- when a transfer is coded. Without times the gap is unknown: the same day is within a day of
 -- discharge, and a coded transfer is what makes a next-day admission a continuation of care.
 --
--- The episode id is the key (facility_id/abstract_id) of its first stay; the episode's discharge and
--- disposition are those of its last stay in admission order.
+-- The episode id is the key (facility_id/abstract_id) of its first stay, whose admission (date, time,
+-- category, age) is the episode's; the episode's discharge (date, time, disposition, facility, abstract,
+-- MRDx, fiscal year) is that of its last stay in admission order.
 with stays as (
     select
         patient_key, facility_id, abstract_id, admit_date, admit_time, discharge_date, discharge_time,
-        discharge_disposition, institution_from, institution_to
+        discharge_disposition, institution_from, institution_to, admit_category, age_years, mrdx_code, fiscal_year
     from intermediate.int_abstracts_current
 ),
 ordered as (
@@ -62,9 +63,15 @@ episodes as (
         first_value(facility_id || '/' || abstract_id) over episode as episode_id,
         first_value(admit_date) over episode as episode_admit_date,
         first_value(admit_time) over episode as episode_admit_time,
+        first_value(admit_category) over episode as episode_admit_category,
+        first_value(age_years) over episode as episode_admit_age,
         last_value(discharge_date) over episode as episode_discharge_date,
         last_value(discharge_time) over episode as episode_discharge_time,
-        last_value(discharge_disposition) over episode as episode_discharge_disposition
+        last_value(discharge_disposition) over episode as episode_discharge_disposition,
+        last_value(facility_id) over episode as discharge_facility_id,
+        last_value(abstract_id) over episode as discharge_abstract_id,
+        last_value(mrdx_code) over episode as discharge_mrdx_code,
+        last_value(fiscal_year) over episode as discharge_fiscal_year
     from numbered
     window episode as (
         partition by patient_key, patient_episode_number order by patient_stay_number
@@ -74,9 +81,10 @@ episodes as (
 final as (
     select
         facility_id, abstract_id, patient_key, episode_id, patient_episode_number, stay_in_episode, stays_in_episode,
-        is_linked_to_previous, episode_admit_date, episode_admit_time, episode_discharge_date, episode_discharge_time,
+        is_linked_to_previous, episode_admit_date, episode_admit_time, episode_admit_category, episode_admit_age,
+        episode_discharge_date, episode_discharge_time,
         episode_discharge_date - episode_admit_date as episode_los_days,
-        episode_discharge_disposition
+        episode_discharge_disposition, discharge_facility_id, discharge_abstract_id, discharge_mrdx_code, discharge_fiscal_year
     from episodes
 )
 select * from final

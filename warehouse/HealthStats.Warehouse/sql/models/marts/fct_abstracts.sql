@@ -9,8 +9,7 @@ episodes as (
     from intermediate.int_stays_linked_into_episodes
 ),
 charlson as (
-    select facility_id, abstract_id, sum(counted_weight) as charlson_index,
-           list(condition order by condition) as charlson_conditions
+    select facility_id, abstract_id, sum(counted_weight) as charlson_index
     from intermediate.int_abstracts_scored_charlson
     group by facility_id, abstract_id
 ),
@@ -43,8 +42,7 @@ final as (
         x.ccsr_category as mrdx_ccsr_category,
         x.ccsr_description as mrdx_ccsr_description,
         e.episode_id, e.stay_in_episode, e.stays_in_episode,
-        coalesce(c.charlson_index, 0)::integer as charlson_index,
-        coalesce(c.charlson_conditions, []::varchar[]) as charlson_conditions
+        coalesce(c.charlson_index, 0)::integer as charlson_index
     from abstracts a
     join episodes e using (facility_id, abstract_id)
     left join charlson c using (facility_id, abstract_id)

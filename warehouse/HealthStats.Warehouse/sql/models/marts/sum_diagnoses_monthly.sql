@@ -1,5 +1,5 @@
 -- one row per discharge month, facility and diagnosis code: how often the code was coded over all
--- diagnosis types, as the MRDx, and on how many abstracts, pre-aggregated for the dashboard
+-- diagnosis types and as the MRDx, pre-aggregated for the dashboard
 with diagnoses as (
     select * from marts.fct_diagnoses
 ),
@@ -10,8 +10,7 @@ final as (
         date_trunc('month', discharge_date)::date as discharge_month,
         facility_id, chapter, block, category, code,
         count(*) as diagnoses,
-        count(*) filter (where type = 'M') as as_mrdx,
-        count(distinct abstract_id) as abstracts
+        count(*) filter (where type = 'M') as as_mrdx
     from diagnoses
     group by all
 )
