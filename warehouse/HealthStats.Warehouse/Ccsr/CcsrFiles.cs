@@ -88,14 +88,15 @@ public static partial class CcsrFiles
         return rows;
     }
 
-    [GeneratedRegex("^[A-Z]{3}[0-9]{3}$")]
+    // CIR007 and the like, and the few pseudo-categories of the categories file (XXX000, NoDX1, InvlDX).
+    [GeneratedRegex("^[A-Za-z0-9]{3,10}$")]
     private static partial Regex CategoryPattern();
 
     private static string Category(string value, string path, int line)
     {
-        var category = value.Trim().Trim('\'').ToUpperInvariant();
+        var category = value.Trim().Trim('\'');
         if (!CategoryPattern().IsMatch(category))
-            throw new ClassificationFileException(path, line, CategoryColumn, $"'{value}' is not a CCSR category (three letters and three digits, e.g. CIR007)");
+            throw new ClassificationFileException(path, line, CategoryColumn, $"'{value}' is not a CCSR category (letters and digits, such as CIR007)");
         return category;
     }
 

@@ -1,0 +1,50 @@
+using HealthStats.Warehouse.Build;
+
+namespace HealthStats.Warehouse.Tests.Models;
+
+public sealed class MartBuildTests : IDisposable
+{
+    private readonly ModelWarehouse warehouse = new();
+
+    public void Dispose() => warehouse.Dispose();
+
+    [Fact]
+    public void DryRun_PrintsOneStatementPerModel_ViewsForStagingAndTablesElsewhere()
+    {
+        var statements = MartBuild.Statements().ToList();
+
+        Assert.Equal(MartBuild.Models.Count, statements.Count);
+        foreach (var (model, sql) in MartBuild.Models.Zip(statements))
+        {
+            var kind = model.StartsWith("staging.", StringComparison.Ordinal) ? "view" : "table";
+            Assert.StartsWith($"create or replace {kind} {model} as", sql, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void DataTests_ReportTheFailingRows_WhenAnAbstractIsInTwoEpisodes()
+    {
+        warehouse.Add(new Stay("A1", "p1", "2024-05-01", null, "2024-05-02", null));
+        warehouse.Build();
+        using var connection = warehouse.Database.OpenConnection();
+        HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection,
+            "insert into intermediate.int_stays_linked_into_episodes select * replace ('F1/other' as episode_id) from intermediate.int_stays_linked_into_episodes");
+
+        var failures = DataTests.Run(connection);
+
+        var failure = Assert.Single(failures, f => f.Test == "abstracts_each_in_one_episode");
+        Assert.Equal(1, failure.Rows);
+        Assert.Contains("abstract_id=A1", failure.Sample[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_MakesEveryModel_OnAnEmptyWarehouse()
+    {
+        warehouse.Build();
+
+        using var connection = warehouse.Database.OpenConnection();
+        Assert.True(MartBuild.AllExist(connection));
+        Assert.Equal(0L, warehouse.Scalar<long>("select count(*) from marts.fct_abstracts"));
+        Assert.Equal(121L, warehouse.Scalar<long>("select count(*) from marts.dim_age_groups"));
+    }
+}
