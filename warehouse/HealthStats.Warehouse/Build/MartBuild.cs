@@ -57,6 +57,13 @@ public static class MartBuild
         "marts.sum_readmissions_monthly",
     ];
 
+    // Intermediate models that exactly one mart reads: a view costs nothing to build, and the mart that
+    // reads it is where its rows are written once.
+    private static readonly HashSet<string> IntermediateViews = new(StringComparer.Ordinal)
+    {
+        "intermediate.int_episodes_followed_for_readmission", // read by marts.fct_episodes
+    };
+
     /// <summary>The statements the build runs, in order, for a dry run that prints them.</summary>
     public static IEnumerable<string> Statements() => Models.Select(Statement);
 
@@ -96,6 +103,7 @@ public static class MartBuild
             "seeds" => Seeds.Statement(model, name),
             // Views: staging only renames and casts, so reading through it costs nothing worth storing.
             "staging" => $"create or replace view {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
+            _ when IntermediateViews.Contains(model) => $"create or replace view {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
             _ => $"create or replace table {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
         };
     }

@@ -1,7 +1,7 @@
 -- one row per index episode of the 30-day urgent readmission measure: whether the patient was
 -- readmitted and after how many days, in the fiscal calendar of the index discharge
 with episodes as (
-    select * from intermediate.int_episodes_followed_for_readmission
+    select * from marts.fct_episodes
     where is_index
 ),
 discharges as (
