@@ -6,6 +6,8 @@ public sealed class CommandLineTests
     [InlineData("generate")]
     [InlineData("reference", "import-classification")]
     [InlineData("ingest")]
+    [InlineData("reference", "import-ccsr")]
+    [InlineData("warehouse", "models")]
     public async Task Help_DescribesTheCommandAndDataOption(params string[] command)
     {
         var run = await CliRun.RunAsync([.. command, "--help"]);
