@@ -4,7 +4,10 @@ using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Warehouse.Build;
 
-/// <summary>Brings a data directory's warehouse to a usable state: schema, code lists, starter classification, marts.</summary>
+/// <summary>
+/// Brings a data directory's warehouse to a usable state: schema, code lists, starter classification,
+/// and the models, built when any is missing (a new warehouse, or one made by an older release).
+/// </summary>
 public static class WarehouseSetup
 {
     public static void Initialize(WarehouseDatabase database)
@@ -22,7 +25,7 @@ public static class WarehouseSetup
         }
     }
 
-    /// <summary>Rebuilds the marts, for example after a classification import changed titles.</summary>
+    /// <summary>Rebuilds every model, for example after a classification or CCSR import changed what they join.</summary>
     public static void RebuildMarts(WarehouseDatabase database)
     {
         using var connection = database.OpenConnection();
