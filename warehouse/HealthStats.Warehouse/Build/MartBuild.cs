@@ -59,8 +59,9 @@ public static class MartBuild
 
     // Intermediate models that exactly one mart reads: a view costs nothing to build, and the mart that
     // reads it is where its rows are written once.
-    private static readonly HashSet<string> IntermediateViews = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> IntermediateViews = new(StringComparer.Ordinal)
     {
+        "intermediate.int_diagnoses_mapped_to_ccsr",          // read by marts.fct_diagnosis_ccsr
         "intermediate.int_episodes_followed_for_readmission", // read by marts.fct_episodes
     };
 
