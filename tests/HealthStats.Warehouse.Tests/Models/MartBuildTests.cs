@@ -47,4 +47,22 @@ public sealed class MartBuildTests : IDisposable
         Assert.Equal(0L, warehouse.Scalar<long>("select count(*) from marts.fct_abstracts"));
         Assert.Equal(121L, warehouse.Scalar<long>("select count(*) from marts.dim_age_groups"));
     }
+
+    [Fact]
+    public void Build_ReplacesAModel_WhoseMaterialisationChanged()
+    {
+        warehouse.Build();
+        using (var connection = warehouse.Database.OpenConnection())
+        {
+            // As an older release left them: a table where a view is built now, and a view where a table is.
+            HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection,
+                "drop view intermediate.int_diagnoses_mapped_to_ccsr; create table intermediate.int_diagnoses_mapped_to_ccsr as select 1 as x; " +
+                "drop table marts.fct_episodes; create view marts.fct_episodes as select 1 as x");
+        }
+
+        warehouse.Build();
+
+        Assert.Equal("VIEW", warehouse.Scalar<string>("select table_type from information_schema.tables where table_name = 'int_diagnoses_mapped_to_ccsr'"));
+        Assert.Equal("BASE TABLE", warehouse.Scalar<string>("select table_type from information_schema.tables where table_name = 'fct_episodes'"));
+    }
 }

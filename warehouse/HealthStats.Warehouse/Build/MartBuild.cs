@@ -77,7 +77,9 @@ public static class MartBuild
             try
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                connection.Execute(Statement(model));
+                var statement = Statement(model);
+                DropWhenMadeOtherwise(connection, model, statement);
+                connection.Execute(statement);
                 built?.Invoke(model, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             catch (DuckDBException ex)
@@ -94,6 +96,20 @@ public static class MartBuild
         var existing = connection.Scalar<long>(
             $"select count(*) from information_schema.tables where table_schema || '.' || table_name in ({names})");
         return existing == Models.Count;
+    }
+
+    // "create or replace view" fails on a table of the same name (and the other way round): a model
+    // whose materialisation changed between releases is dropped first.
+    private static void DropWhenMadeOtherwise(DuckDBConnection connection, string model, string statement)
+    {
+        var (layer, name) = Split(model);
+        var existing = connection.Scalar<string>(
+            "select table_type from information_schema.tables where table_schema = $1 and table_name = $2", layer, name);
+        var wantsView = statement.StartsWith("create or replace view", StringComparison.Ordinal);
+        if (existing == "VIEW" && !wantsView)
+            connection.Execute($"drop view {model}");
+        else if (existing == "BASE TABLE" && wantsView)
+            connection.Execute($"drop table {model}");
     }
 
     private static string Statement(string model)
