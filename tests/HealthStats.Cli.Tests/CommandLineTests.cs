@@ -11,6 +11,8 @@ public sealed class CommandLineTests
     [InlineData("reference", "import-standard-population")]
     [InlineData("reference", "list")]
     [InlineData("ingest")]
+    [InlineData("reference", "import-ccsr")]
+    [InlineData("warehouse", "models")]
     public async Task Help_DescribesTheCommandAndDataOption(params string[] command)
     {
         var run = await CliRun.RunAsync([.. command, "--help"]);

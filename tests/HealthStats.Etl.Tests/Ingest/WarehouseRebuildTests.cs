@@ -2,6 +2,7 @@ using HealthStats.Etl.Deidentification;
 using HealthStats.Etl.Ingest;
 using HealthStats.TestSupport;
 using HealthStats.Warehouse.Build;
+using HealthStats.Warehouse.Ccsr;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Etl.Tests.Ingest;
@@ -24,6 +25,9 @@ public sealed class WarehouseRebuildTests : IDisposable
         await ingest.IngestFileAsync(Path.Combine(gen, "abstracts.csv"), new IngestOptions(), default);
         await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "X1", mrdx: "X99.9").Add("F009", "X2").Write(temp.Combine("b.csv")), new IngestOptions(), default);
         await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "X1").AddRaw("F009,X2,D,,,,,,,,,,,,,,,,,,,,,,,").Write(temp.Combine("c.csv")), new IngestOptions(), default);
+        // A CCSR import is reference data: the rebuild must carry it over, and the marts' CCSR columns with it.
+        new CcsrStore(database).Import(WriteCcsr(database), null, "test");
+        WarehouseSetup.RebuildMarts(database);
         var before = WarehouseSnapshot.Of(database);
 
         var result = WarehouseRebuild.Run(data);
@@ -37,6 +41,11 @@ public sealed class WarehouseRebuildTests : IDisposable
         using var connection = new WarehouseDatabase(data).OpenConnection();
         Assert.Equal(1, connection.Scalar<long>("select count(*) from meta.quarantine where abstract_id = 'X1' and cleared_by_batch is not null"));
         Assert.Equal(1, connection.Scalar<long>("select count(*) from core.deletions"));
+        Assert.Equal(0, connection.Scalar<long>("select count(*) from marts.fct_abstracts where mrdx_ccsr_category is null"));
+        Assert.True(connection.Scalar<long>("select count(*) from marts.fct_episodes where stays_in_episode > 1") > 0, "no transfer was linked");
+        Assert.True(connection.Scalar<long>("select count(*) from marts.fct_abstracts where charlson_index > 0") > 0, "no comorbidity was scored");
+        Assert.True(connection.Scalar<long>("select count(*) from marts.fct_readmissions") > 0, "no index episode");
+        Assert.Empty(DataTests.Run(connection));
     }
 
     [Fact]
@@ -61,5 +70,20 @@ public sealed class WarehouseRebuildTests : IDisposable
 
         using var connection = new WarehouseDatabase(data).OpenConnection();
         Assert.Equal(2, connection.Scalar<long>("select count(*) from core.abstract_versions"));
+    }
+
+    // A CCSR mapping of every diagnosis code in the warehouse to one category.
+    private string WriteCcsr(WarehouseDatabase database)
+    {
+        var path = temp.Combine("ccsr.csv");
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "select distinct code from core.diagnosis_versions order by code";
+        using var reader = command.ExecuteReader();
+        var lines = new List<string> { "ICD-10-CM Code,CCSR Category,CCSR Category Description,Inpatient Default CCSR (Y/N/X),Outpatient Default CCSR (Y/N/X)" };
+        while (reader.Read())
+            lines.Add($"{reader.GetString(0)},TST001,Test category,Y,Y");
+        File.WriteAllLines(path, lines);
+        return path;
     }
 }

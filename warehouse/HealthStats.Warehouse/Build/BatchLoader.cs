@@ -6,8 +6,8 @@ namespace HealthStats.Warehouse.Build;
 
 /// <summary>
 /// Applies a landed batch to the DuckDB warehouse: its lake files into the core tables, the batch
-/// record, and a rebuild of the marts, all in one transaction, so that readers see the whole batch
-/// or none of it.
+/// record, and a rebuild of every model (seeds, staging, intermediate, marts: see MartBuild), all in
+/// one transaction, so that readers see the whole batch or none of it.
 /// </summary>
 public sealed class BatchLoader(WarehouseDatabase database)
 {

@@ -4,26 +4,72 @@ using HealthStats.Warehouse.Storage;
 namespace HealthStats.Warehouse.Build;
 
 /// <summary>
-/// The recipe for the marts: each model is an embedded SQL file whose name is the table it makes,
-/// built in this order. Read top to bottom, it says what depends on what.
+/// The recipe for the warehouse's models, built in this order inside the caller's transaction. Read top
+/// to bottom, it says what depends on what: seeds (code lists from embedded CSV files) and staging views
+/// (rename and cast only, over core, reference and seeds), then intermediate tables (joins and
+/// derivations), then the marts the dashboard and extracts read (facts, dimensions, summaries). Each
+/// model but the seeds is an embedded SQL file sql/models/LAYER/NAME.sql whose name is the object it makes.
 /// </summary>
 public static class MartBuild
 {
     public static readonly IReadOnlyList<string> Models =
     [
+        // seeds: the code lists the models join on (Models/Seeds/README.md)
+        "seeds.charlson_quan2005",
+        "seeds.charlson_weights",
+        "seeds.readmission_exclusions",
+        "seeds.standard_age_groups",
+
+        // staging: one view per source, renamed and cast
+        "staging.stg_abstract_versions",
+        "staging.stg_diagnosis_versions",
+        "staging.stg_intervention_versions",
+        "staging.stg_deletions",
+        "staging.stg_charlson_codes",
+        "staging.stg_charlson_weights",
+        "staging.stg_readmission_exclusions",
+        "staging.stg_standard_age_groups",
+        "staging.stg_ccsr_diagnoses",
+        "staging.stg_ccsr_categories",
+
+        // intermediate: the current abstracts, then what is derived from them
+        "intermediate.int_abstracts_current",
+        "intermediate.int_stays_linked_into_episodes",
+        "intermediate.int_diagnoses_flagged_charlson",
+        "intermediate.int_abstracts_scored_charlson",
+        "intermediate.int_diagnoses_mapped_to_ccsr",
+        "intermediate.int_episodes_followed_for_readmission",
+
+        // marts: dimensions, then facts, then the summaries that pre-aggregate the facts
         "marts.dim_diagnosis_codes",
         "marts.dim_intervention_codes",
+        "marts.dim_age_groups",
+        "marts.dim_ccsr_categories",
         "marts.fct_abstracts",
         "marts.fct_diagnoses",
         "marts.fct_interventions",
+        "marts.fct_diagnosis_ccsr",
+        "marts.fct_episodes",
+        "marts.fct_readmissions",
         "marts.dim_facilities",
+        "marts.sum_discharges_monthly",
+        "marts.sum_diagnoses_monthly",
+        "marts.sum_readmissions_monthly",
     ];
 
-    /// <summary>The statements the build runs, for a dry run that prints them.</summary>
-    public static IEnumerable<string> Statements() =>
-        Models.Select(model => $"create or replace table {model} as\n{EmbeddedSql.Read(ResourceName(model))}");
+    // Intermediate models that exactly one mart reads: a view costs nothing to build, and the mart that
+    // reads it is where its rows are written once.
+    internal static readonly HashSet<string> IntermediateViews = new(StringComparer.Ordinal)
+    {
+        "intermediate.int_diagnoses_mapped_to_ccsr",          // read by marts.fct_diagnosis_ccsr
+        "intermediate.int_episodes_followed_for_readmission", // read by marts.fct_episodes
+    };
 
-    /// <summary>Rebuilds every mart on the caller's connection (and so inside the caller's transaction).</summary>
+    /// <summary>The statements the build runs, in order, for a dry run that prints them.</summary>
+    public static IEnumerable<string> Statements() => Models.Select(Statement);
+
+    /// <summary>Rebuilds every model on the caller's connection (and so inside the caller's transaction).</summary>
+    /// <param name="built">Told each model and how long it took, for a timing report.</param>
     public static void Run(DuckDBConnection connection, Action<string, TimeSpan>? built = null)
     {
         foreach (var model in Models)
@@ -39,7 +85,9 @@ public static class MartBuild
     {
         try
         {
-            connection.Execute($"create or replace table {model} as\n{Sql(model)}");
+            var statement = Statement(model);
+            DropWhenMadeOtherwise(connection, model, statement);
+            connection.Execute(statement);
         }
         catch (DuckDBException ex)
         {
@@ -56,10 +104,44 @@ public static class MartBuild
         return existing == Models.Count;
     }
 
-    /// <summary>The model's select statement.</summary>
+    /// <summary>The model's select statement (not for seeds, which are loaded from files).</summary>
     internal static string Sql(string model) => EmbeddedSql.Read(ResourceName(model));
 
-    internal static bool IsView(string model) => false;
+    /// <summary>Whether the model is a view, computed where it is read.</summary>
+    internal static bool IsView(string model) => Split(model).Layer == "staging" || IntermediateViews.Contains(model);
+
+    // "create or replace view" fails on a table of the same name (and the other way round): a model
+    // whose materialisation changed between releases is dropped first.
+    private static void DropWhenMadeOtherwise(DuckDBConnection connection, string model, string statement)
+    {
+        var (layer, name) = Split(model);
+        var existing = connection.Scalar<string>(
+            "select table_type from information_schema.tables where table_schema = $1 and table_name = $2", layer, name);
+        var wantsView = statement.StartsWith("create or replace view", StringComparison.Ordinal);
+        if (existing == "VIEW" && !wantsView)
+            connection.Execute($"drop view {model}");
+        else if (existing == "BASE TABLE" && wantsView)
+            connection.Execute($"drop table {model}");
+    }
+
+    private static string Statement(string model)
+    {
+        var (layer, name) = Split(model);
+        return layer switch
+        {
+            "seeds" => Seeds.Statement(model, name),
+            // Views: staging only renames and casts, so reading through it costs nothing worth storing.
+            "staging" => $"create or replace view {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
+            _ when IntermediateViews.Contains(model) => $"create or replace view {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
+            _ => $"create or replace table {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
+        };
+    }
+
+    private static (string Layer, string Name) Split(string model)
+    {
+        var dot = model.IndexOf('.', StringComparison.Ordinal);
+        return (model[..dot], model[(dot + 1)..]);
+    }
 
     private static string ResourceName(string model) => "sql/models/" + model.Replace('.', '/') + ".sql";
 }

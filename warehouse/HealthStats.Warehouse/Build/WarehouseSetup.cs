@@ -4,7 +4,10 @@ using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Warehouse.Build;
 
-/// <summary>Brings a data directory's warehouse to a usable state: schema, code lists, starter classification, marts.</summary>
+/// <summary>
+/// Brings a data directory's warehouse to a usable state: schema, code lists, starter classification,
+/// and the models, built when any is missing (a new warehouse, or one made by an older release).
+/// </summary>
 public static class WarehouseSetup
 {
     public static void Initialize(WarehouseDatabase database)
@@ -13,13 +16,16 @@ public static class WarehouseSetup
         new ClassificationStore(database).EnsureStarter();
         using var connection = database.OpenConnection();
         CodeLists.Load(connection);
-        var martsExist = connection.Scalar<long>(
-            "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = 'fct_abstracts'") > 0;
-        if (!martsExist)
+        if (!MartBuild.AllExist(connection))
+        {
+            // In a transaction: a reader never sees some models of the new recipe and not others.
+            using var transaction = connection.BeginTransaction();
             MartBuild.Run(connection);
+            transaction.Commit();
+        }
     }
 
-    /// <summary>Rebuilds the marts, for example after a classification import changed titles.</summary>
+    /// <summary>Rebuilds every model, for example after a classification or CCSR import changed what they join.</summary>
     public static void RebuildMarts(WarehouseDatabase database)
     {
         using var connection = database.OpenConnection();

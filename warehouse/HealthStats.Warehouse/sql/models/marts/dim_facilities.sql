@@ -6,7 +6,7 @@ with abstracts as (
 ),
 submissions as (
     select v.facility_id, max(b.completed_at) as last_submission
-    from core.abstract_versions v
+    from staging.stg_abstract_versions v
     join meta.batches b using (batch_id)
     group by v.facility_id
 ),

@@ -1,11 +1,13 @@
 -- one row per intervention of a current abstract, with its title
 with current_abstracts as (
     select facility_id, abstract_id, batch_id, fiscal_year
-    from marts.fct_abstracts
+    from intermediate.int_abstracts_current
 ),
 interventions as (
-    select i.* exclude (fiscal_year)
-    from core.intervention_versions i
+    select * exclude (fiscal_year) from staging.stg_intervention_versions
+),
+intervention_codes as (
+    select code, title from marts.dim_intervention_codes
 ),
 final as (
     select
@@ -14,6 +16,6 @@ final as (
         c.title
     from current_abstracts a
     join interventions i using (facility_id, abstract_id, batch_id)
-    left join marts.dim_intervention_codes c on c.code = i.code
+    left join intervention_codes c using (code)
 )
 select * from final

@@ -1,0 +1,89 @@
+using DuckDB.NET.Data;
+using HealthStats.TestSupport;
+using HealthStats.Warehouse.Build;
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Warehouse.Tests.Models;
+
+/// <summary>
+/// A real warehouse file with hand-made stays written straight into the core tables, and the models
+/// built over them as a batch would build them. Every build also runs the SQL data tests.
+/// </summary>
+public sealed class ModelWarehouse : IDisposable
+{
+    private readonly TempDirectory temp = new("models");
+
+    public ModelWarehouse()
+    {
+        Database = new WarehouseDatabase(new DataDirectory(temp.Path));
+        WarehouseSetup.Initialize(Database);
+    }
+
+    public WarehouseDatabase Database { get; }
+
+    public void Add(Stay stay)
+    {
+        using var connection = Database.OpenConnection();
+        var dx = stay.Diagnoses.Prepend($"{stay.Mrdx}:M").Select(d => d.Split(':')).ToList();
+        connection.Execute(
+            """
+            insert into core.abstract_versions by name
+            select 'b1' as batch_id, 1 as batch_seq, $1 as source_line, $2 as facility_id, $3 as abstract_id,
+                   $4 as patient_key, 'c-' || $4 as chart_key, 'F' as sex, $5 as age_years, '60-64' as age_group,
+                   $6::date as admit_date, $7 as admit_time, $8::date as discharge_date, $9 as discharge_time,
+                   $8::date - $6::date as los_days, 2024 as fiscal_year, $10 as admit_category, $11 as discharge_disposition,
+                   $12 as institution_from, $13 as institution_to, 0 as alc_days, 'coder' as coder_id,
+                   $14 as mrdx_code, $15 as diagnosis_count, 0 as intervention_count
+            """,
+            Lines++, stay.Facility, stay.Id, stay.Patient, stay.Age, stay.Admit, stay.AdmitTime, stay.Discharge, stay.DischargeTime,
+            stay.AdmitCategory, stay.Disposition, stay.From, stay.To, stay.Mrdx, dx.Count);
+        for (var i = 0; i < dx.Count; i++)
+        {
+            connection.Execute(
+                "insert into core.diagnosis_versions by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5 as type, 2024 as fiscal_year",
+                stay.Facility, stay.Id, i + 1, dx[i][0], dx[i][1]);
+        }
+    }
+
+    public int Lines { get; private set; } = 1;
+
+    /// <summary>Builds every model in one transaction, then requires the data tests to pass.</summary>
+    public void Build()
+    {
+        using var connection = Database.OpenConnection();
+        using (var transaction = connection.BeginTransaction())
+        {
+            MartBuild.Run(connection);
+            transaction.Commit();
+        }
+        var failures = DataTests.Run(connection);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    public List<Dictionary<string, object?>> Rows(string sql, params object?[] parameters)
+    {
+        using var connection = Database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var p in parameters)
+            command.Parameters.Add(new DuckDBParameter(p ?? DBNull.Value));
+        using var reader = command.ExecuteReader();
+        var rows = new List<Dictionary<string, object?>>();
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++)
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public T? Scalar<T>(string sql, params object?[] parameters)
+    {
+        using var connection = Database.OpenConnection();
+        return connection.Scalar<T>(sql, parameters);
+    }
+
+    public void Dispose() => temp.Dispose();
+}

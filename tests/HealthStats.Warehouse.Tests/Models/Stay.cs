@@ -1,0 +1,21 @@
+namespace HealthStats.Warehouse.Tests.Models;
+
+/// <summary>A hand-made stay (abstract): dates as yyyy-MM-dd, times as HH:mm or null, other diagnoses as code:type.</summary>
+public sealed record Stay(string Id, string Patient, string Admit, string? AdmitTime, string Discharge, string? DischargeTime)
+{
+    public string Facility { get; init; } = "F1";
+
+    public string Disposition { get; init; } = "05";
+
+    public string AdmitCategory { get; init; } = "U";
+
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public int Age { get; init; } = 60;
+
+    public string Mrdx { get; init; } = "J189";
+
+    public IReadOnlyList<string> Diagnoses { get; init; } = [];
+}

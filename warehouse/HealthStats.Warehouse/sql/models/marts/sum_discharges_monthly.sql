@@ -1,0 +1,17 @@
+-- one row per discharge month, facility, 5-year age group, sex, admit category and discharge
+-- disposition: discharges and days, pre-aggregated for the dashboard
+with abstracts as (
+    select * from marts.fct_abstracts
+),
+final as (
+    select
+        fiscal_year, fiscal_quarter, fiscal_month, discharge_month, facility_id,
+        age_group, sex, admit_category, discharge_disposition,
+        count(*) as discharges,
+        sum(los_days) as patient_days,
+        sum(acute_days) as acute_days,
+        sum(alc_days) as alc_days
+    from abstracts
+    group by all
+)
+select * from final

@@ -1,0 +1,15 @@
+-- fails: a summary table whose totals differ from the facts it pre-aggregates
+with totals as (
+    select 'sum_discharges_monthly' as summary,
+           (select count(*) from marts.fct_abstracts) as facts,
+           (select coalesce(sum(discharges), 0) from marts.sum_discharges_monthly) as summarised
+    union all
+    select 'sum_diagnoses_monthly',
+           (select count(*) from marts.fct_diagnoses),
+           (select coalesce(sum(diagnoses), 0) from marts.sum_diagnoses_monthly)
+    union all
+    select 'sum_readmissions_monthly',
+           (select count(*) from marts.fct_readmissions),
+           (select coalesce(sum(index_episodes), 0) from marts.sum_readmissions_monthly)
+)
+select * from totals where facts <> summarised
