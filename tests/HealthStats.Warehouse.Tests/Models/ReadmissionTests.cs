@@ -57,8 +57,9 @@ public sealed class ReadmissionTests(ReadmissionCases cases) : IClassFixture<Rea
     [Fact]
     public void FollowUp_IsIncomplete_WhenTheEpisodeEndedLessThan30DaysBeforeTheNewestDischarge()
     {
-        Assert.True(cases.Warehouse.Scalar<bool>("select has_full_follow_up from marts.fct_episodes where episode_id = 'F1/basic'"));
-        Assert.False(cases.Warehouse.Scalar<bool>("select has_full_follow_up from marts.fct_episodes where episode_id = 'F1/late'"));
+        const string followed = "select e.follow_up_end_date <= c.newest_discharge_date from marts.fct_episodes e cross join marts.dim_data_coverage c where episode_id = $1";
+        Assert.True(cases.Warehouse.Scalar<bool>(followed, "F1/basic"));
+        Assert.False(cases.Warehouse.Scalar<bool>(followed, "F1/late"));
     }
 
     [Fact]

@@ -38,12 +38,44 @@ public static partial class IncrementalBuild
 
     internal static readonly IReadOnlyDictionary<string, Refresh> Refreshes = new Dictionary<string, Refresh>(StringComparer.Ordinal)
     {
+        ["seeds.charlson_quan2005"] = Refresh.Unchanged,
+        ["seeds.charlson_weights"] = Refresh.Unchanged,
+        ["seeds.readmission_exclusions"] = Refresh.Unchanged,
+        ["seeds.standard_age_groups"] = Refresh.Unchanged,
+
+        ["staging.stg_abstract_versions"] = Refresh.Scoped,
+        ["staging.stg_diagnosis_versions"] = Refresh.Scoped,
+        ["staging.stg_intervention_versions"] = Refresh.Scoped,
+        ["staging.stg_deletions"] = Refresh.Scoped,
+        ["staging.stg_charlson_codes"] = Refresh.Unchanged,
+        ["staging.stg_charlson_weights"] = Refresh.Unchanged,
+        ["staging.stg_readmission_exclusions"] = Refresh.Unchanged,
+        ["staging.stg_standard_age_groups"] = Refresh.Unchanged,
+        ["staging.stg_ccsr_diagnoses"] = Refresh.Unchanged,
+        ["staging.stg_ccsr_categories"] = Refresh.Unchanged,
+
+        ["intermediate.int_abstracts_current"] = Refresh.Scoped,
+        ["intermediate.int_stays_linked_into_episodes"] = Refresh.Scoped,
+        ["intermediate.int_diagnoses_flagged_charlson"] = Refresh.Scoped,
+        ["intermediate.int_abstracts_scored_charlson"] = Refresh.Scoped,
+        ["intermediate.int_diagnoses_mapped_to_ccsr"] = Refresh.Scoped,
+        ["intermediate.int_episodes_followed_for_readmission"] = Refresh.Scoped,
+
         ["marts.dim_diagnosis_codes"] = Refresh.Unchanged,
         ["marts.dim_intervention_codes"] = Refresh.Unchanged,
+        ["marts.dim_age_groups"] = Refresh.Unchanged,
+        ["marts.dim_ccsr_categories"] = Refresh.Unchanged,
         ["marts.fct_abstracts"] = Refresh.Scoped,
         ["marts.fct_diagnoses"] = Refresh.Scoped,
         ["marts.fct_interventions"] = Refresh.Scoped,
+        ["marts.fct_diagnosis_ccsr"] = Refresh.Scoped,
+        ["marts.fct_episodes"] = Refresh.Scoped,
+        ["marts.fct_readmissions"] = Refresh.Scoped,
         ["marts.dim_facilities"] = Refresh.Whole,
+        ["marts.dim_data_coverage"] = Refresh.Whole,
+        ["marts.sum_discharges_monthly"] = Refresh.Whole,
+        ["marts.sum_diagnoses_monthly"] = Refresh.Whole,
+        ["marts.sum_readmissions_monthly"] = Refresh.Whole,
     };
 
     /// <summary>

@@ -52,6 +52,7 @@ public static class MartBuild
         "marts.fct_episodes",
         "marts.fct_readmissions",
         "marts.dim_facilities",
+        "marts.dim_data_coverage",
         "marts.sum_discharges_monthly",
         "marts.sum_diagnoses_monthly",
         "marts.sum_readmissions_monthly",

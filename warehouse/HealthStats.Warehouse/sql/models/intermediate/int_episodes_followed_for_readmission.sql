@@ -10,8 +10,10 @@
 -- admission (admit category U) starting within 30 days of the index episode's discharge (day 0 to 30):
 -- transfers belong to the episode, so they never count as readmissions.
 --
--- An episode discharged less than 30 days before the newest discharge in the warehouse has not been
--- followed for 30 days yet (has_full_follow_up false): its readmission may still come.
+-- follow_up_end_date is the last day a readmission can start. An episode whose follow-up ends after
+-- the newest discharge in the warehouse (marts.dim_data_coverage) has not been followed for 30 days
+-- yet: its readmission may still come. That test is made where the newest discharge is known, so
+-- that an episode's row depends only on its patient's stays.
 with episodes as (
     select
         patient_key, episode_id, patient_episode_number, stays_in_episode,
@@ -81,9 +83,6 @@ readmissions as (
     join next_urgent n using (episode_id)
     where n.next_urgent_admit_date <= e.episode_discharge_date + 30
 ),
-newest as (
-    select max(discharge_date) as newest_discharge_date from intermediate.int_abstracts_current
-),
 final as (
     select
         e.*,
@@ -92,9 +91,8 @@ final as (
         r.readmission_episode_id is not null as is_readmitted,
         r.days_to_readmission,
         r.readmission_episode_id,
-        e.episode_discharge_date + 30 <= n.newest_discharge_date as has_full_follow_up
+        e.episode_discharge_date + 30 as follow_up_end_date
     from episodes e
-    cross join newest n
     left join excluded x using (episode_id)
     left join readmissions r using (episode_id)
 )

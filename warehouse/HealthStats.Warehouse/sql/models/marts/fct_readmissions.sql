@@ -15,7 +15,7 @@ final as (
         d.fiscal_year, d.fiscal_month, d.fiscal_quarter, d.discharge_month,
         e.episode_admit_date, e.episode_discharge_date, e.episode_admit_age,
         e.discharge_mrdx_code as mrdx_code, d.mrdx_category, d.mrdx_chapter,
-        e.is_readmitted, e.days_to_readmission, e.readmission_episode_id, e.has_full_follow_up
+        e.is_readmitted, e.days_to_readmission, e.readmission_episode_id, e.follow_up_end_date
     from episodes e
     join discharges d on d.facility_id = e.discharge_facility_id and d.abstract_id = e.discharge_abstract_id
 )

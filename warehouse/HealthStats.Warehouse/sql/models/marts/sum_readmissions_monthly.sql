@@ -3,6 +3,14 @@
 with readmissions as (
     select * from marts.fct_readmissions
 ),
+coverage as (
+    select newest_discharge_date from marts.dim_data_coverage
+),
+followed as (
+    select r.*, r.follow_up_end_date <= c.newest_discharge_date as has_full_follow_up
+    from readmissions r
+    cross join coverage c
+),
 final as (
     select
         fiscal_year, fiscal_quarter, fiscal_month, discharge_month, facility_id,
@@ -12,7 +20,7 @@ final as (
         count(*) filter (where has_full_follow_up and is_readmitted) as readmitted_followed,
         round(100.0 * count(*) filter (where has_full_follow_up and is_readmitted)
             / nullif(count(*) filter (where has_full_follow_up), 0), 2) as readmission_rate_percent
-    from readmissions
+    from followed
     group by all
 )
 select * from final
