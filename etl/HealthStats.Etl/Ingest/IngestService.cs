@@ -52,66 +52,19 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         if (loader.FindBySha256(sha) is { } earlier)
             return Summarise(earlier, "already_loaded", fileName, clock.Elapsed);
 
-        CodeLists codeLists;
-        ClassificationSnapshot classification;
-        using (var connection = database.OpenConnection())
-            codeLists = CodeLists.Load(connection);
-        classification = new ClassificationStore(database).LoadSnapshot();
-        var validator = new AbstractValidator(codeLists, classification, validationOptions);
-        var deidentifier = new Deidentifier(pseudonymiser);
-        var deaths = DeathRegister.Load(database);
-
         using var reader = AbstractSources.Open(path, options, out var sourceFile);
         using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName, reader.Format);
         await using var lake = new LakeBatchWriter(data.LakeDirectory, batchId);
         var counts = new BatchCounter();
-        var keys = new DuplicateKeyDetector();
         IReadOnlyList<string> written = [];
         try
         {
-            await foreach (var (raw, checkedResult, landed) in ParallelChecking.ReadAsync(reader, validator, deidentifier, cancellationToken))
-            {
-                counts.Received++;
-                var result = checkedResult;
-                if (!result.IsRejected && keys.FirstLineOf(result.Abstract!) is long firstLine)
-                    result = result with
-                    {
-                        Abstract = null,
-                        Issues = [.. result.Issues, new ValidationIssue(ValidationRules.DuplicateKey, AbstractColumns.AbstractId,
-                            $"facility {result.Abstract!.FacilityId} abstract {result.Abstract.AbstractId} already appears at line {firstLine} of this file")],
-                    };
-                if (result.IsRejected)
-                {
-                    quarantine.Add(raw, result.Issues);
-                    counts.Quarantine(result.FirstError!.Rule.Id);
-                    continue;
-                }
-                var valid = result.Abstract!;
-                if (landed is not null)
-                {
-                    if (deaths.Check(landed.PatientKey, valid) is { } afterDeath)
-                    {
-                        quarantine.Add(raw, [.. result.Issues, afterDeath]);
-                        counts.Quarantine(afterDeath.Rule.Id);
-                        continue;
-                    }
-                    if (valid.DischargeDisposition == "07")
-                        deaths.Record(landed.PatientKey, valid.DischargeDate, valid.FacilityId, valid.AbstractId);
-                }
-                counts.Loaded++;
-                foreach (var warning in result.Issues)
-                    counts.Warn(warning.Rule.Id);
-                if (landed is null)
-                    await lake.AddDeletionAsync(valid, cancellationToken);
-                else
-                    await lake.AddAsync(landed, valid, result.Issues, cancellationToken);
-                if (counts.Received % 20_000 == 0)
-                    options.Progress?.Report(new IngestProgress(fileName, counts.Received, (double)sourceFile.Position / Math.Max(1, sourceFile.Length)));
-            }
-            options.Progress?.Report(new IngestProgress(fileName, counts.Received, 1));
+            await LandAsync(reader, sourceFile, quarantine, lake, counts, options, cancellationToken);
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
             var landedAt = clock.Elapsed;
+            if (counts.Received >= 100_000)
+                ReleaseLandingMemory(); // a small batch leaves too little to be worth a full collection in a web server
             var landedFiles = Classify(written) with { QuarantineFile = quarantine.Count > 0 ? quarantine.Path : null };
             var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), landedFiles);
             return Summarise(record, "loaded", fileName, clock.Elapsed) with
@@ -129,6 +82,68 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
             throw;
         }
     }
+
+    // Validates, de-identifies and lands every record of the file, or quarantines it. Its own method so
+    // that what only landing needs (the classification, the file's keys) is garbage once it returns.
+    private async Task LandAsync(IAbstractSource reader, FileStream sourceFile, QuarantineWriter quarantine, LakeBatchWriter lake,
+        BatchCounter counts, IngestOptions options, CancellationToken cancellationToken)
+    {
+        CodeLists codeLists;
+        using (var connection = database.OpenConnection())
+            codeLists = CodeLists.Load(connection);
+        var classification = new ClassificationStore(database).LoadSnapshot();
+        var validator = new AbstractValidator(codeLists, classification, validationOptions);
+        var deidentifier = new Deidentifier(pseudonymiser);
+        var deaths = DeathRegister.Load(database);
+        var keys = new DuplicateKeyDetector();
+        var fileName = reader.FileName;
+        await foreach (var (raw, checkedResult, landed) in ParallelChecking.ReadAsync(reader, validator, deidentifier, cancellationToken))
+        {
+            counts.Received++;
+            var result = checkedResult;
+            if (!result.IsRejected && keys.FirstLineOf(result.Abstract!) is long firstLine)
+                result = result with
+                {
+                    Abstract = null,
+                    Issues = [.. result.Issues, new ValidationIssue(ValidationRules.DuplicateKey, AbstractColumns.AbstractId,
+                        $"facility {result.Abstract!.FacilityId} abstract {result.Abstract.AbstractId} already appears at line {firstLine} of this file")],
+                };
+            if (result.IsRejected)
+            {
+                quarantine.Add(raw, result.Issues);
+                counts.Quarantine(result.FirstError!.Rule.Id);
+                continue;
+            }
+            var valid = result.Abstract!;
+            if (landed is not null)
+            {
+                if (deaths.Check(landed.PatientKey, valid) is { } afterDeath)
+                {
+                    quarantine.Add(raw, [.. result.Issues, afterDeath]);
+                    counts.Quarantine(afterDeath.Rule.Id);
+                    continue;
+                }
+                if (valid.DischargeDisposition == "07")
+                    deaths.Record(landed.PatientKey, valid.DischargeDate, valid.FacilityId, valid.AbstractId);
+            }
+            counts.Loaded++;
+            foreach (var warning in result.Issues)
+                counts.Warn(warning.Rule.Id);
+            if (landed is null)
+                await lake.AddDeletionAsync(valid, cancellationToken);
+            else
+                await lake.AddAsync(landed, valid, result.Issues, cancellationToken);
+            if (counts.Received % 20_000 == 0)
+                options.Progress?.Report(new IngestProgress(fileName, counts.Received, (double)sourceFile.Position / Math.Max(1, sourceFile.Length)));
+        }
+        options.Progress?.Report(new IngestProgress(fileName, counts.Received, 1));
+    }
+
+    // Landing's objects are garbage now, but the GC keeps their memory until it needs it again, and the
+    // warehouse step that follows works in DuckDB's native memory, which the GC cannot see. Handing it
+    // back first makes a batch's peak the larger of the two steps, not their sum (10M abstracts: 3.1 GB).
+    private static void ReleaseLandingMemory() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private static LandedFiles Classify(IReadOnlyList<string> files)
     {

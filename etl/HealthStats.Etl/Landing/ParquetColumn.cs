@@ -15,7 +15,8 @@ internal abstract class ParquetColumn(DataField field)
 
     /// <summary>
     /// Hands over the values gathered so far as the write of a row group, and starts a new buffer: the
-    /// row group is encoded on another thread while the next one fills.
+    /// row group is encoded on another thread while the next one fills. The new buffer starts small, so
+    /// that a completed file keeps no row group's worth of empty arrays.
     /// </summary>
     public abstract ColumnWrite TakeRowGroup();
 }
@@ -36,7 +37,7 @@ internal sealed class StringColumn(string name) : ParquetColumn(new DataField<st
     public override ColumnWrite TakeRowGroup()
     {
         var taken = new ReadOnlyMemory<ReadOnlyMemory<char>?>(values, 0, count);
-        values = new ReadOnlyMemory<char>?[Math.Max(InitialCapacity, count)];
+        values = new ReadOnlyMemory<char>?[InitialCapacity];
         count = 0;
         return (rowGroup, cancellationToken) => rowGroup.WriteAsync(Field, taken, null, null, cancellationToken);
     }
@@ -59,7 +60,7 @@ internal sealed class ValueColumn<T>(string name) : ParquetColumn(new DataField<
     public override ColumnWrite TakeRowGroup()
     {
         var taken = new ReadOnlyMemory<T>(values, 0, count);
-        values = new T[Math.Max(InitialCapacity, count)];
+        values = new T[InitialCapacity];
         count = 0;
         return (rowGroup, cancellationToken) => rowGroup.WriteAsync(Field, taken, null, null, cancellationToken);
     }
@@ -81,7 +82,7 @@ internal sealed class NullableColumn<T>(string name) : ParquetColumn(new DataFie
     public override ColumnWrite TakeRowGroup()
     {
         var taken = new ReadOnlyMemory<T?>(values, 0, count);
-        values = new T?[Math.Max(InitialCapacity, count)];
+        values = new T?[InitialCapacity];
         count = 0;
         return (rowGroup, cancellationToken) => rowGroup.WriteAsync(Field, taken, null, null, cancellationToken);
     }
