@@ -64,6 +64,10 @@ internal sealed class CommandLine
 
     public string? Value(string name) => options.TryGetValue(name, out var v) ? v : null;
 
+    /// <summary>The one positional FILE an import command takes.</summary>
+    public string SingleFile() =>
+        Positional.Count == 1 ? Positional[0] : throw new UsageException("give exactly one FILE");
+
     public string Required(string name) => Value(name) ?? throw new UsageException($"option --{name} is required");
 
     public int Int(string name, int? fallback = null)

@@ -25,9 +25,7 @@ internal sealed class ImportCcsrCommand : ICommand
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var line = context.Line;
-        if (line.Positional.Count != 1)
-            throw new UsageException("give exactly one FILE");
-        var file = line.Positional[0];
+        var file = line.SingleFile();
         var categories = line.Value("categories");
         foreach (var path in new[] { file, categories })
         {

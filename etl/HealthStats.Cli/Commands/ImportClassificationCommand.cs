@@ -28,15 +28,8 @@ internal sealed class ImportClassificationCommand : ICommand
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var line = context.Line;
-        if (line.Positional.Count != 1)
-            throw new UsageException("give exactly one FILE");
-        var file = line.Positional[0];
-        var kind = line.Required("kind") switch
-        {
-            "diagnosis" => ClassificationKind.Diagnosis,
-            "intervention" => ClassificationKind.Intervention,
-            var other => throw new UsageException($"--kind must be diagnosis or intervention, not '{other}'"),
-        };
+        var file = line.SingleFile();
+        var kind = KindOption.Parse(line);
         var format = line.Value("format");
         if (format is not (null or "cms-order" or "csv"))
             throw new UsageException($"--format must be cms-order or csv, not '{format}'");

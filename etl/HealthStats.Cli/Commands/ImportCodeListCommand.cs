@@ -22,9 +22,7 @@ internal sealed class ImportCodeListCommand : ICommand
 
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        if (context.Line.Positional.Count != 1)
-            throw new UsageException("give exactly one FILE");
-        var file = context.Line.Positional[0];
+        var file = context.Line.SingleFile();
         var list = context.Line.Value("list")?.Trim().ToLowerInvariant();
         if (list is not null && !CodeLists.Known.Contains(list))
             throw new UsageException($"--list must be one of {string.Join(", ", CodeLists.Known)}, not '{list}'");

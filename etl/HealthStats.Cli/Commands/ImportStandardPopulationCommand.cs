@@ -26,9 +26,7 @@ internal sealed class ImportStandardPopulationCommand : ICommand
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var line = context.Line;
-        if (line.Positional.Count != 1)
-            throw new UsageException("give exactly one FILE");
-        var file = line.Positional[0];
+        var file = line.SingleFile();
         var alias = line.Value("as")?.Trim();
         if (alias is { Length: 0 or > StandardPopulationStore.MaxNameLength })
             throw new UsageException($"--as needs a name of 1 to {StandardPopulationStore.MaxNameLength} characters");
