@@ -135,6 +135,11 @@ public static partial class IncrementalBuild
             "create or replace temp table hs_batch_keys as " +
             "select facility_id, abstract_id from core.abstract_versions where batch_id = $1 " +
             "union select facility_id, abstract_id from core.deletions where batch_id = $1", batchId);
+        var current = connection.Scalar<long>("select count(*) from marts.fct_abstracts");
+        // A batch whose own keys already pass the share (the first batch of a warehouse, a reload) needs
+        // no scope to know that a full build is cheaper.
+        if (connection.Scalar<long>("select count(*) from hs_batch_keys") > FullBuildShare * current)
+            return false;
         connection.Execute(
             "create or replace temp table hs_scope_patients as " +
             "select distinct patient_key from core.abstract_versions semi join hs_batch_keys using (facility_id, abstract_id)");
@@ -143,7 +148,6 @@ public static partial class IncrementalBuild
             "select facility_id, abstract_id from core.abstract_versions semi join hs_scope_patients using (patient_key) " +
             "union select facility_id, abstract_id from hs_batch_keys");
         var scope = connection.Scalar<long>("select count(*) from hs_scope_abstracts");
-        var current = connection.Scalar<long>("select count(*) from marts.fct_abstracts");
         return scope <= FullBuildShare * current;
     }
 

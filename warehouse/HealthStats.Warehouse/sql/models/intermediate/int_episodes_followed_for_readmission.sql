@@ -14,7 +14,8 @@
 -- the newest discharge in the warehouse (marts.dim_data_coverage) has not been followed for 30 days
 -- yet: its readmission may still come. That test is made where the newest discharge is known, so
 -- that an episode's row depends only on its patient's stays.
-with episodes as (
+-- Not materialized: read six times, the episodes would otherwise be held in memory whole.
+with episodes as not materialized (
     select
         patient_key, episode_id, patient_episode_number, stays_in_episode,
         episode_admit_date, episode_discharge_date, episode_los_days, episode_discharge_disposition,
@@ -54,15 +55,25 @@ excluded_by_age as (
     from episodes
     where episode_admit_age < 18
 ),
+-- Each exclusion is a bit, or-ed per episode: a fixed-size aggregate that spills to disk, where a string
+-- or list aggregated per episode kept every group in memory (out of memory at 10 million abstracts).
+exclusion_bits as (
+    select exclusion, (row_number() over (order by exclusion) - 1)::integer as bit
+    from (select exclusion from exclusions union select 'age_under_18')
+),
+exclusion_names as (
+    select list(exclusion order by bit) as names from exclusion_bits
+),
 excluded as (
-    select episode_id, string_agg(distinct exclusion, ',' order by exclusion) as index_exclusions
+    select u.episode_id, bit_or(1::bigint << b.bit) as exclusion_mask
     from (
         select * from excluded_by_disposition
         union all select * from excluded_by_admit_category
         union all select * from excluded_by_mrdx
         union all select * from excluded_by_age
-    )
-    group by episode_id
+    ) u
+    join exclusion_bits b using (exclusion)
+    group by u.episode_id
 ),
 -- Episodes are in admission order, so the patient's first later urgent episode is also the earliest
 -- admitted: a window finds it without pairing every episode with every later one.
@@ -86,8 +97,9 @@ readmissions as (
 final as (
     select
         e.*,
-        x.index_exclusions is null as is_index,
-        x.index_exclusions,
+        x.exclusion_mask is null as is_index,
+        -- the exclusions' names, in alphabetical order, comma-separated
+        nullif(array_to_string(list_filter(n.names, lambda name, i: (x.exclusion_mask >> (i - 1)) & 1 = 1), ','), '') as index_exclusions,
         r.readmission_episode_id is not null as is_readmitted,
         r.days_to_readmission,
         r.readmission_episode_id,
@@ -95,5 +107,6 @@ final as (
     from episodes e
     left join excluded x using (episode_id)
     left join readmissions r using (episode_id)
+    cross join exclusion_names n
 )
 select * from final
