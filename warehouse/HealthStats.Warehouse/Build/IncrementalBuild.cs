@@ -84,7 +84,7 @@ public static partial class IncrementalBuild
     /// </summary>
     public static bool Run(DuckDBConnection connection, string batchId, Action<string, TimeSpan>? built = null)
     {
-        if (!MartBuild.AllExist(connection) || !DefineScope(connection, batchId))
+        if (!MartBuild.AllCurrent(connection) || !DefineScope(connection, batchId))
         {
             MartBuild.Run(connection, built);
             return false;

@@ -79,6 +79,8 @@ public static class MartBuild
             Build(connection, model);
             built?.Invoke(model, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
+        connection.Execute("delete from meta.model_recipe");
+        connection.Execute("insert into meta.model_recipe values ($1)", RecipeSha256());
     }
 
     /// <summary>Builds one model whole.</summary>
@@ -96,14 +98,22 @@ public static class MartBuild
         }
     }
 
-    /// <summary>Whether every model exists (a warehouse made by an older release lacks the newer ones).</summary>
-    public static bool AllExist(DuckDBConnection connection)
+    /// <summary>
+    /// Whether every model exists and was built from this release's recipe: a warehouse made by an older
+    /// release lacks the newer models, or holds models whose SQL (and so whose columns) changed since.
+    /// </summary>
+    public static bool AllCurrent(DuckDBConnection connection)
     {
         var names = string.Join(", ", Models.Select(DuckDBConnectionExtensions.Literal));
         var existing = connection.Scalar<long>(
             $"select count(*) from information_schema.tables where table_schema || '.' || table_name in ({names})");
-        return existing == Models.Count;
+        var recipe = connection.Scalar<string>("select max(recipe_sha256) from meta.model_recipe");
+        return existing == Models.Count && recipe == RecipeSha256();
     }
+
+    private static string RecipeSha256() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\n;\n", Statements()))));
 
     /// <summary>The model's select statement (not for seeds, which are loaded from files).</summary>
     internal static string Sql(string model) => EmbeddedSql.Read(ResourceName(model));

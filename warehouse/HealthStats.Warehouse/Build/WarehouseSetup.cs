@@ -16,7 +16,7 @@ public static class WarehouseSetup
         new ClassificationStore(database).EnsureStarter();
         using var connection = database.OpenConnection();
         CodeLists.Load(connection);
-        if (!MartBuild.AllExist(connection))
+        if (!MartBuild.AllCurrent(connection))
         {
             // In a transaction: a reader never sees some models of the new recipe and not others.
             using var transaction = connection.BeginTransaction();

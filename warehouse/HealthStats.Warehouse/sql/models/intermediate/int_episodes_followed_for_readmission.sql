@@ -20,7 +20,7 @@ with episodes as not materialized (
         patient_key, episode_id, patient_episode_number, stays_in_episode,
         episode_admit_date, episode_discharge_date, episode_los_days, episode_discharge_disposition,
         episode_admit_category, episode_admit_age,
-        discharge_facility_id, discharge_abstract_id, discharge_mrdx_code, discharge_fiscal_year
+        discharge_facility_id, discharge_abstract_id, discharge_mrdx_code, discharge_mrdx_chapter, discharge_fiscal_year
     from intermediate.int_stays_linked_into_episodes
     where stay_in_episode = 1
 ),

@@ -13,11 +13,11 @@
 --
 -- The episode id is the key (facility_id/abstract_id) of its first stay, whose admission (date, time,
 -- category, age) is the episode's; the episode's discharge (date, time, disposition, facility, abstract,
--- MRDx, fiscal year) is that of its last stay in admission order.
+-- MRDx and its chapter, fiscal year) is that of its last stay in admission order.
 with stays as (
     select
         patient_key, facility_id, abstract_id, admit_date, admit_time, discharge_date, discharge_time,
-        discharge_disposition, institution_from, institution_to, admit_category, age_years, mrdx_code, fiscal_year
+        discharge_disposition, institution_from, institution_to, admit_category, age_years, mrdx_code, mrdx_chapter, fiscal_year
     from intermediate.int_abstracts_current
 ),
 ordered as (
@@ -71,6 +71,7 @@ episodes as (
         last_value(facility_id) over episode as discharge_facility_id,
         last_value(abstract_id) over episode as discharge_abstract_id,
         last_value(mrdx_code) over episode as discharge_mrdx_code,
+        last_value(mrdx_chapter) over episode as discharge_mrdx_chapter,
         last_value(fiscal_year) over episode as discharge_fiscal_year
     from numbered
     window episode as (
@@ -84,7 +85,7 @@ final as (
         is_linked_to_previous, episode_admit_date, episode_admit_time, episode_admit_category, episode_admit_age,
         episode_discharge_date, episode_discharge_time,
         episode_discharge_date - episode_admit_date as episode_los_days,
-        episode_discharge_disposition, discharge_facility_id, discharge_abstract_id, discharge_mrdx_code, discharge_fiscal_year
+        episode_discharge_disposition, discharge_facility_id, discharge_abstract_id, discharge_mrdx_code, discharge_mrdx_chapter, discharge_fiscal_year
     from episodes
 )
 select * from final
