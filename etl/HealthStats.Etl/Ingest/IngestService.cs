@@ -96,10 +96,12 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         var deidentifier = new Deidentifier(pseudonymiser);
         var deaths = DeathRegister.Load(database);
         var keys = new DuplicateKeyDetector();
+        var heap = new LandingHeapBudget();
         var fileName = reader.FileName;
         await foreach (var (raw, checkedResult, landed) in ParallelChecking.ReadAsync(reader, validator, deidentifier, cancellationToken))
         {
             counts.Received++;
+            heap.Tick();
             var result = checkedResult;
             if (!result.IsRejected && keys.FirstLineOf(result.Abstract!) is long firstLine)
                 result = result with
