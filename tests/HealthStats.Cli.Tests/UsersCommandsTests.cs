@@ -29,7 +29,7 @@ public sealed class UsersCommandsTests : IDisposable
         var password = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
         Assert.Equal(20, password.Length);
         var outcome = Store.SignIn("alice", password, Policy);
-        Assert.Equal(SignInResult.Succeeded, outcome.Result);
+        Assert.Equal(SignInStatus.Succeeded, outcome.Status);
         Assert.Equal(AccountRoles.Analyst, outcome.Role);
         var file = new DataDirectory(Data).AccountsFile;
         Assert.DoesNotContain(password, File.ReadAllText(file), StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class UsersCommandsTests : IDisposable
 
         Assert.Equal(0, added.ExitCode);
         Assert.DoesNotContain("correct horse", added.Out, StringComparison.Ordinal);
-        Assert.Equal(SignInResult.Succeeded, Store.SignIn("bob", "correct horse battery staple", Policy).Result);
+        Assert.Equal(SignInStatus.Succeeded, Store.SignIn("bob", "correct horse battery staple", Policy).Status);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("at least 12 characters", refused.Error, StringComparison.Ordinal);
         Assert.Null(Store.Find("carol"));
@@ -79,20 +79,20 @@ public sealed class UsersCommandsTests : IDisposable
         var stampBefore = Store.Session("frank")!.Value.SecurityStamp;
         for (var i = 0; i < Policy.MaxFailedSignIns; i++)
             Store.SignIn("frank", "wrong password!", Policy);
-        Assert.Equal(SignInResult.LockedOut, Store.SignIn("frank", "first password 123", Policy).Result);
+        Assert.Equal(SignInStatus.LockedOut, Store.SignIn("frank", "first password 123", Policy).Status);
         var listed = await Run("users", "list", "--json");
         using (var json = JsonDocument.Parse(listed.Out))
             Assert.NotEqual(JsonValueKind.Null, json.RootElement[0].GetProperty("locked_until").ValueKind);
 
         Assert.Equal(0, (await Run("users", "unlock", "frank")).ExitCode);
-        Assert.Equal(SignInResult.Succeeded, Store.SignIn("frank", "first password 123", Policy).Result);
+        Assert.Equal(SignInStatus.Succeeded, Store.SignIn("frank", "first password 123", Policy).Status);
         Assert.Equal(stampBefore, Store.Session("frank")!.Value.SecurityStamp);
 
         var reset = await Run("users", "reset", "frank");
         Assert.Equal(0, reset.ExitCode);
         var newPassword = reset.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
-        Assert.Equal(SignInResult.WrongCredentials, Store.SignIn("frank", "first password 123", Policy).Result);
-        Assert.Equal(SignInResult.Succeeded, Store.SignIn("frank", newPassword, Policy).Result);
+        Assert.Equal(SignInStatus.WrongCredentials, Store.SignIn("frank", "first password 123", Policy).Status);
+        Assert.Equal(SignInStatus.Succeeded, Store.SignIn("frank", newPassword, Policy).Status);
         Assert.NotEqual(stampBefore, Store.Session("frank")!.Value.SecurityStamp);
     }
 
@@ -116,12 +116,12 @@ public sealed class UsersCommandsTests : IDisposable
         Store.Add("hank", AccountRoles.Analyst, "hank's long password");
         var shortLock = new LockoutPolicy(2, TimeSpan.FromSeconds(1));
 
-        Assert.Equal(SignInResult.WrongCredentials, Store.SignIn("hank", "nope nope nope", shortLock).Result);
+        Assert.Equal(SignInStatus.WrongCredentials, Store.SignIn("hank", "nope nope nope", shortLock).Status);
         var second = Store.SignIn("hank", "nope nope nope", shortLock);
-        Assert.Equal(SignInResult.LockedOut, second.Result);
-        Assert.Equal(SignInResult.LockedOut, Store.SignIn("hank", "hank's long password", shortLock).Result);
+        Assert.Equal(SignInStatus.LockedOut, second.Status);
+        Assert.Equal(SignInStatus.LockedOut, Store.SignIn("hank", "hank's long password", shortLock).Status);
         Thread.Sleep(second.LockedUntil!.Value - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50));
-        Assert.Equal(SignInResult.Succeeded, Store.SignIn("hank", "hank's long password", shortLock).Result);
-        Assert.Equal(SignInResult.WrongCredentials, Store.SignIn("nobody", "hank's long password", shortLock).Result);
+        Assert.Equal(SignInStatus.Succeeded, Store.SignIn("hank", "hank's long password", shortLock).Status);
+        Assert.Equal(SignInStatus.WrongCredentials, Store.SignIn("nobody", "hank's long password", shortLock).Status);
     }
 }

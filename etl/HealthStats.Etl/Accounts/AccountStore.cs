@@ -156,7 +156,7 @@ public sealed partial class AccountStore
         catch (ArgumentException)
         {
             PasswordHash.Verify(password, UnknownUserHash.Value);
-            return new SignInOutcome(SignInResult.WrongCredentials);
+            return new SignInOutcome(SignInStatus.WrongCredentials);
         }
         var now = DateTimeOffset.UtcNow;
         using var connection = Open();
@@ -164,11 +164,11 @@ public sealed partial class AccountStore
         if (row is null)
         {
             PasswordHash.Verify(password, UnknownUserHash.Value);
-            return new SignInOutcome(SignInResult.WrongCredentials);
+            return new SignInOutcome(SignInStatus.WrongCredentials);
         }
         var account = row.ToAccount();
         if (account.IsLockedAt(now))
-            return new SignInOutcome(SignInResult.LockedOut, LockedUntil: account.LockedUntil);
+            return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: account.LockedUntil);
 
         // The slow hash runs outside the write lock, so a sign-in does not hold up the CLI.
         var matches = PasswordHash.Verify(password, row.PasswordHash);
@@ -179,18 +179,18 @@ public sealed partial class AccountStore
             if (current is null)
             {
                 connection.Execute("commit");
-                return new SignInOutcome(SignInResult.WrongCredentials);
+                return new SignInOutcome(SignInStatus.WrongCredentials);
             }
             if (current.ToAccount().IsLockedAt(now))
             {
                 connection.Execute("commit");
-                return new SignInOutcome(SignInResult.LockedOut, LockedUntil: current.ToAccount().LockedUntil);
+                return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: current.ToAccount().LockedUntil);
             }
             if (matches && current.PasswordHash == row.PasswordHash)
             {
                 connection.Execute("update accounts set failed_sign_ins = 0, locked_until = null, last_sign_in_at = ? where user_name = ?", now.ToUnixTimeMilliseconds(), name);
                 connection.Execute("commit");
-                return new SignInOutcome(SignInResult.Succeeded, current.Role, current.SecurityStamp);
+                return new SignInOutcome(SignInStatus.Succeeded, current.Role, current.SecurityStamp);
             }
             var failures = current.FailedSignIns + 1;
             if (failures >= policy.MaxFailedSignIns)
@@ -198,11 +198,11 @@ public sealed partial class AccountStore
                 var until = now + policy.Duration;
                 connection.Execute("update accounts set failed_sign_ins = 0, locked_until = ? where user_name = ?", until.ToUnixTimeMilliseconds(), name);
                 connection.Execute("commit");
-                return new SignInOutcome(SignInResult.LockedOut, LockedUntil: until);
+                return new SignInOutcome(SignInStatus.LockedOut, LockedUntil: until);
             }
             connection.Execute("update accounts set failed_sign_ins = ? where user_name = ?", failures, name);
             connection.Execute("commit");
-            return new SignInOutcome(SignInResult.WrongCredentials);
+            return new SignInOutcome(SignInStatus.WrongCredentials);
         }
         catch
         {

@@ -1,6 +1,6 @@
 namespace HealthStats.Etl.Accounts;
 
-public enum SignInResult
+public enum SignInStatus
 {
     Succeeded,
 
@@ -11,4 +11,4 @@ public enum SignInResult
 }
 
 /// <summary>What a sign-in attempt came to; the account (with its role and stamp) only when it succeeded.</summary>
-public sealed record SignInOutcome(SignInResult Result, string? Role = null, string? SecurityStamp = null, DateTimeOffset? LockedUntil = null);
+public sealed record SignInOutcome(SignInStatus Status, string? Role = null, string? SecurityStamp = null, DateTimeOffset? LockedUntil = null);
