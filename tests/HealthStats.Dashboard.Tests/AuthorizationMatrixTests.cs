@@ -112,6 +112,24 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
     }
 
     [Fact]
+    public async Task CliUsersAdd_WhileTheDashboardRuns_MakesAnAccountThatSignsInAtOnce()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await HealthStats.Cli.CliApp.RunAsync(["users", "add", "nadia", "--role", "ministry", "--data", Server.DataDirectory], stdout, stderr);
+
+        Assert.True(exit == 0, stderr.ToString());
+        var password = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
+        using var client = await HealthStats.Etl.Benchmarks.DashboardSignIn.SignInAsync(Server.BaseAddress, "nadia", password, TimeSpan.FromSeconds(30), CancellationToken.None);
+        using var home = await client.GetAsync("/");
+        using var jobs = await client.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("nadia (ministry)", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, jobs.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownPath_Is404ForASignedInUser_AndSendsAnonymousToSignIn()
     {
         using var analyst = await Server.SignInAsync(AccountRoles.Analyst);
