@@ -97,6 +97,19 @@ public sealed class UsersCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task UsersAdd_RefusesBothAPasswordFileAndAPrompt()
+    {
+        var file = temp.Combine("pw.txt");
+        await File.WriteAllTextAsync(file, "a long enough password\n");
+
+        var run = await Run("users", "add", "ivan", "--role", "analyst", "--password-file", file, "--prompt");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("give --password-file or --prompt, not both", run.Error, StringComparison.Ordinal);
+        Assert.Null(Store.Find("ivan"));
+    }
+
+    [Fact]
     public async Task UsersRemove_RemovesTheAccount_AndFailsForAnUnknownOne()
     {
         Store.Add("gina", AccountRoles.Analyst, "gina's long password");

@@ -1,12 +1,10 @@
 using HealthStats.Etl.Accounts;
 using HealthStats.Warehouse.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 
 namespace HealthStats.Dashboard.Accounts;
 
@@ -79,8 +77,6 @@ public static class SignInHosting
         app.UseAuthorization();
         return app;
     }
-
-    public static bool ProviderSignInEnabled(this IOptions<AuthOptions> options) => options.Value.OpenIdConnect.IsEnabled;
 
     public static LockoutPolicy Lockout(this AuthOptions options) => new(options.MaxFailedSignIns, options.LockoutDuration);
 }

@@ -9,20 +9,21 @@ internal sealed class UsersAddCommand : ICommand
     public string Summary => "Adds a local dashboard account with a role; prints a generated password once.";
 
     public string Usage =>
-        "usage: healthstats users add USER --role analyst|supervisor|ministry|admin [--password-file FILE]\n" +
+        "usage: healthstats users add USER --role analyst|supervisor|ministry|admin [--password-file FILE | --prompt]\n" +
         "  --role ROLE           what the account may see (see the README's \"Sign-in and roles\")\n" +
         "  --password-file FILE  the password from FILE's first line (at least 12 characters; /dev/stdin reads a pipe);\n" +
-        "                        without it a random password is generated and printed once";
+        "  --prompt              ask for the password on the terminal (twice, not echoed);\n" +
+        "                        without either a random password is generated and printed once";
 
     public IReadOnlyCollection<string> ValueOptions => ["role", PasswordFileOption.Name];
 
-    public IReadOnlyCollection<string> Flags => [];
+    public IReadOnlyCollection<string> Flags => [PasswordPrompt.Flag];
 
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var user = UsersCommandLine.SingleUser(context.Line);
         var role = AccountRoles.Parse(context.Line.Required("role"));
-        var given = PasswordFileOption.Read(context.Line);
+        var given = PasswordPrompt.FromOptions(context);
         var password = given ?? GeneratedPassword.New();
         AccountStore.Open(context.Data).Add(user, role, password);
         var name = AccountStore.NormalizeUserName(user);
