@@ -15,13 +15,14 @@ namespace HealthStats.Dashboard.Pages.Account;
 [AllowAnonymous]
 public sealed class SignInModel(AccountStore accounts, IOptions<AuthOptions> options, ILogger<SignInModel> logger) : PageModel
 {
+    // Nullable: an empty field binds as null, and is answered with a message, not a 400.
     [BindProperty]
     [Display(Name = "User name")]
-    public string UserName { get; set; } = "";
+    public string? UserName { get; set; }
 
     [BindProperty]
     [DataType(DataType.Password)]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -42,6 +43,11 @@ public sealed class SignInModel(AccountStore accounts, IOptions<AuthOptions> opt
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
+        {
+            Error = "Enter your user name and password.";
+            return Page();
+        }
         var outcome = accounts.SignIn(UserName, Password, options.Value.Lockout());
         switch (outcome.Status)
         {
