@@ -1,3 +1,4 @@
+using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Jobs;
@@ -9,11 +10,13 @@ using HealthStats.Dashboard.Overview;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
+builder.AddHealthStatsSignIn();
 builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 app.UseServerTiming();
+app.UseHealthStatsSignIn();
 app.MapRazorPages();
 app.MapHealthStatsJobs();
 app.MapInternalEndpoints();

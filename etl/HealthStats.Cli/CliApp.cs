@@ -25,6 +25,11 @@ internal static class CliApp
         new WarehouseModelsCommand(),
         new BenchIngestCommand(),
         new BenchPagesCommand(),
+        new UsersAddCommand(),
+        new UsersListCommand(),
+        new UsersResetCommand(),
+        new UsersUnlockCommand(),
+        new UsersRemoveCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

@@ -15,9 +15,14 @@ public sealed partial class RestartTests : IDisposable
     {
         string before;
         using (var first = new DashboardServer(data, ownsData: false))
+        {
             before = Figures(await first.WaitForHomePageWithDataAsync(TimeSpan.FromSeconds(90)));
+            Assert.Equal(4, first.DemoPasswords.Count);
+        }
 
         using var second = new DashboardServer(data, ownsData: false);
+        Assert.Empty(second.DemoPasswords);
+        Assert.Equal(5, second.Accounts.Count()); // the demo's four and the test's admin, no more
         var html = await second.Client.GetStringAsync("/");
         Assert.Contains("id=\"top-diagnoses\"", html, StringComparison.Ordinal);
         Assert.Equal(before, Figures(html));

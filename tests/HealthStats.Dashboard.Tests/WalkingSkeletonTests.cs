@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HealthStats.Cli;
+using HealthStats.Etl.Accounts;
+using HealthStats.Etl.Benchmarks;
 using HealthStats.TestSupport;
 
 namespace HealthStats.Dashboard.Tests;
@@ -29,11 +31,39 @@ public sealed partial class WalkingSkeletonTests(DashboardServer server) : IClas
     }
 
     [Fact]
-    public async Task HangfireDashboard_Answers_LocalRequests()
+    public async Task HangfireDashboard_Answers_Admins_AndNoOtherRole()
     {
-        using var response = await server.Client.GetAsync("/hangfire");
+        using var analyst = await server.SignInAsync(AccountRoles.Analyst);
+        using var anonymous = server.AnonymousClient();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var asAdmin = await server.Client.GetAsync("/hangfire");
+        using var asAnalyst = await analyst.GetAsync("/hangfire");
+        using var asAnonymous = await anonymous.GetAsync("/hangfire/recurring");
+
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
+        Assert.Contains("Hangfire Dashboard", await asAdmin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, asAnalyst.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, asAnonymous.StatusCode);
+        Assert.StartsWith("/Account/SignIn?ReturnUrl=%2Fhangfire%2Frecurring", asAnonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoAccounts_OnePerRole_ArePrintedOnce_SignIn_AndAreStoredOnlyHashed()
+    {
+        var passwords = server.DemoPasswords;
+
+        Assert.Equal(AccountRoles.All.Order(), passwords.Keys.Order());
+        Assert.Equal(4, passwords.Values.Distinct().Count());
+        var accountsFile = await File.ReadAllBytesAsync(Path.Combine(server.DataDirectory, "secrets", "accounts.db"));
+        foreach (var (user, password) in passwords)
+        {
+            Assert.Equal(user, server.Accounts.Find(user)!.Role);
+            using var client = await DashboardSignIn.SignInAsync(server.BaseAddress, user, password, TimeSpan.FromSeconds(30), CancellationToken.None);
+            using var home = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+            Assert.Contains($"{user} ({user})", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(-1, accountsFile.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(password)));
+        }
     }
 
     [Fact]
@@ -73,7 +103,10 @@ public sealed partial class WalkingSkeletonTests(DashboardServer server) : IClas
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await CliApp.RunAsync(["bench", "pages", "--url", server.BaseAddress.ToString(), "--runs", "5", "--warmup", "1", "--json"], stdout, stderr);
+        var passwordFile = server.Data.Combine("bench-password.txt");
+        await File.WriteAllTextAsync(passwordFile, server.TestPassword("test-admin") + "\n");
+
+        var exit = await CliApp.RunAsync(["bench", "pages", "--url", server.BaseAddress.ToString(), "--user", "test-admin", "--password-file", passwordFile, "--runs", "5", "--warmup", "1", "--json"], stdout, stderr);
 
         Assert.True(exit == 0, stderr.ToString());
         using var json = JsonDocument.Parse(stdout.ToString());
@@ -87,6 +120,29 @@ public sealed partial class WalkingSkeletonTests(DashboardServer server) : IClas
         });
         using var response = await server.Client.GetAsync("/");
         Assert.Matches("^app;dur=[0-9]+\\.[0-9]$", response.Headers.GetValues("Server-Timing").Single());
+    }
+
+    [Fact]
+    public async Task CliBenchPages_SaysItNeedsASignIn_WithoutUser_AndNamesAWrongPassword()
+    {
+        var passwordFile = server.Data.Combine("wrong-password.txt");
+        await File.WriteAllTextAsync(passwordFile, "not the password at all\n");
+
+        var anonymous = await RunCliAsync("bench", "pages", "--url", server.BaseAddress.ToString(), "--runs", "1", "--warmup", "0");
+        var wrong = await RunCliAsync("bench", "pages", "--url", server.BaseAddress.ToString(), "--user", "test-admin", "--password-file", passwordFile, "--runs", "1");
+
+        Assert.Equal(1, anonymous.Exit);
+        Assert.Contains("/ needs a sign-in: give --user USER", anonymous.Error, StringComparison.Ordinal);
+        Assert.Equal(1, wrong.Exit);
+        Assert.Contains("signing in as test-admin failed: Wrong user name or password.", wrong.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Error)> RunCliAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr);
+        return (exit, stderr.ToString());
     }
 
     private static long AbstractCount(string html) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using DuckDB.NET.Data;
 using Hangfire;
+using HealthStats.Dashboard.Accounts;
 using HealthStats.Etl.Handoff;
 using HealthStats.Etl.Jobs;
 using HealthStats.Warehouse.Build;
@@ -14,7 +15,8 @@ namespace HealthStats.Dashboard.Hosting;
 /// <summary>
 /// Holds the warehouse for the life of the process: DuckDB allows one writing process, and while
 /// the dashboard runs it is that process. It prepares the warehouse, leaves server.json so that the
-/// CLI hands its ingests here, and on a first start with an empty data directory queues the demo.
+/// CLI hands its ingests here, and on a first start with an empty data directory queues the demo
+/// and makes the demo accounts.
 /// </summary>
 public sealed class WarehouseOwner(
     WarehouseDatabase database,
@@ -22,6 +24,7 @@ public sealed class WarehouseOwner(
     IHostApplicationLifetime lifetime,
     IBackgroundJobClient jobs,
     IOptions<HealthStatsOptions> options,
+    DemoAccounts demoAccounts,
     ILogger<WarehouseOwner> logger) : IHostedService, IDisposable
 {
     private DuckDBConnection? keepAlive;
@@ -46,6 +49,7 @@ public sealed class WarehouseOwner(
         if (!demo.Enabled || File.Exists(marker) || new BatchLoader(database).List().Count > 0)
             return;
         File.WriteAllText(marker, $"{{\"queued_at\":\"{DateTime.UtcNow:O}\",\"abstracts\":{demo.Abstracts}}}");
+        demoAccounts.CreateWhenThereAreNone();
         var jobId = jobs.Enqueue<DemoDataJob>(job => job.Run(demo.Abstracts));
         // The demo file lands in the inbox; scanning right after it ingests it without waiting for the schedule.
         jobs.ContinueJobWith<InboxScanJob>(jobId, job => job.Run());

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
+using HealthStats.Dashboard.Accounts;
 using HealthStats.Warehouse.Storage;
+using Microsoft.AspNetCore.Authorization;
 
 namespace HealthStats.Dashboard.Jobs;
 
@@ -41,8 +43,13 @@ public static class JobsHosting
 
     public static WebApplication MapHealthStatsJobs(this WebApplication app)
     {
-        // Local requests only until sign-in and roles exist (Hangfire's default filter).
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                DisplayStorageConnectionString = false,
+                Authorization = [new AdminOnlyDashboardFilter()],
+                AppPath = "/",
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = PageRoles.Admin });
         return app;
     }
 }

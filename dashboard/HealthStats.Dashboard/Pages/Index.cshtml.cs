@@ -1,8 +1,11 @@
+using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Overview;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HealthStats.Dashboard.Pages;
 
+[Authorize(Roles = PageRoles.Everyone)]
 public sealed class IndexModel(OverviewQueries queries) : PageModel
 {
     public OverviewTotals Totals { get; private set; } = new(0, 0, 0, null);

@@ -10,14 +10,16 @@ internal sealed class BenchPagesCommand : ICommand
     public string Summary => "Times a running dashboard's pages (p50 and p95 server time per page).";
 
     public string Usage =>
-        "usage: healthstats bench pages [--url URL] [--runs N] [--warmup N] [--pages PATH,PATH...] [--json]\n" +
+        "usage: healthstats bench pages [--url URL] --user USER [--password-file FILE] [--runs N] [--warmup N] [--pages PATH,PATH...] [--json]\n" +
         "  --url URL     the dashboard (default http://localhost:5000); start it on the data directory to measure\n" +
+        "  --user USER   the account to sign in with (pages are timed as that user's role sees them)\n" +
+        "  --password-file FILE  its password, the file's first line; without it $HEALTHSTATS_PASSWORD\n" +
         "  --runs N      timed requests per page, one at a time (default 50)\n" +
         "  --warmup N    untimed requests per page first (default 3)\n" +
         "  --pages LIST  pages to time, comma-separated; default: the home page and every page its links lead to\n" +
         "  --json        one object: url, runs, pages: [{path, server_p50_ms, server_p95_ms, server_max_ms, client_p50_ms, client_p95_ms, bytes}]";
 
-    public IReadOnlyCollection<string> ValueOptions => ["url", "runs", "warmup", "pages"];
+    public IReadOnlyCollection<string> ValueOptions => ["url", "runs", "warmup", "pages", "user", PasswordFileOption.Name];
 
     public IReadOnlyCollection<string> Flags => ["json"];
 
@@ -32,7 +34,14 @@ internal sealed class BenchPagesCommand : ICommand
         if (runs < 1)
             throw new UsageException("--runs must be at least 1");
         var pages = line.Value("pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = await PageBenchmark.RunAsync(url, runs, line.Int("warmup", 3), pages is { Length: > 0 } ? pages : null, cancellationToken);
+        (string, string)? signIn = null;
+        if (line.Value("user") is { } user)
+        {
+            var password = PasswordFileOption.Read(line) ?? Environment.GetEnvironmentVariable("HEALTHSTATS_PASSWORD")
+                ?? throw new UsageException("--user needs its password: --password-file FILE, or $HEALTHSTATS_PASSWORD");
+            signIn = (user, password);
+        }
+        var result = await PageBenchmark.RunAsync(url, runs, line.Int("warmup", 3), pages is { Length: > 0 } ? pages : null, signIn, cancellationToken);
         if (line.Flag("json"))
         {
             context.Out.WriteLine(JsonSerializer.Serialize(result));

@@ -12,9 +12,13 @@ namespace HealthStats.Etl.Benchmarks;
 /// </summary>
 public static partial class PageBenchmark
 {
-    public static async Task<PageBenchmarkResult> RunAsync(Uri baseAddress, int runs, int warmup, IReadOnlyList<string>? paths, CancellationToken cancellationToken)
+    /// <summary>Signed in as the given user, when given (the dashboard's pages need a sign-in), else anonymous.</summary>
+    public static async Task<PageBenchmarkResult> RunAsync(Uri baseAddress, int runs, int warmup, IReadOnlyList<string>? paths, (string User, string Password)? signIn, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        var timeout = TimeSpan.FromSeconds(120);
+        using var http = signIn is { } credentials
+            ? await DashboardSignIn.SignInAsync(baseAddress, credentials.User, credentials.Password, timeout, cancellationToken)
+            : DashboardSignIn.Anonymous(baseAddress, timeout);
         paths ??= await DiscoverAsync(http, cancellationToken);
         var pages = new List<PageTiming>();
         foreach (var path in paths)
@@ -45,12 +49,15 @@ public static partial class PageBenchmark
         return new PageBenchmarkResult { Url = baseAddress.ToString(), Runs = runs, Pages = pages };
     }
 
-    /// <summary>The home page and the same-site pages its links lead to (not the job dashboard or internal endpoints).</summary>
+    /// <summary>The home page and the same-site pages its links lead to (not the job dashboard, sign-in pages or internal endpoints).</summary>
     private static async Task<IReadOnlyList<string>> DiscoverAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        var html = await http.GetStringAsync("/", cancellationToken);
+        using var home = await http.GetAsync("/", cancellationToken);
+        ThrowUnlessOk(home, "/");
+        var html = await home.Content.ReadAsStringAsync(cancellationToken);
         return LinkPattern().Matches(html).Select(m => m.Groups[1].Value)
-            .Where(p => !p.StartsWith("/hangfire", StringComparison.Ordinal) && !p.StartsWith("/internal", StringComparison.Ordinal))
+            .Where(p => !p.StartsWith("/hangfire", StringComparison.Ordinal) && !p.StartsWith("/internal", StringComparison.Ordinal)
+                && !p.StartsWith("/Account/", StringComparison.Ordinal) && !p.StartsWith("/Error/", StringComparison.Ordinal))
             .Prepend("/")
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -61,10 +68,17 @@ public static partial class PageBenchmark
         var started = Stopwatch.GetTimestamp();
         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var clientMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+        ThrowUnlessOk(response, path);
         var bytes = response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync(cancellationToken)).LongLength;
         return (ServerDuration(response) ?? clientMs, clientMs, bytes);
+    }
+
+    private static void ThrowUnlessOk(HttpResponseMessage response, string path)
+    {
+        if (response.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase) == true)
+            throw new InvalidOperationException($"{path} needs a sign-in: give --user USER and the password (--password-file FILE or $HEALTHSTATS_PASSWORD)");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode} {response.ReasonPhrase}");
     }
 
     // Server-Timing: app;dur=12.3

@@ -34,6 +34,12 @@ public sealed class DataDirectory
 
     public string HmacKeyFile => Path.Combine(SecretsDirectory, "hmac.key");
 
+    /// <summary>Local sign-in accounts (SQLite), apart from the warehouse so the CLI can write them while the dashboard runs.</summary>
+    public string AccountsFile => Path.Combine(SecretsDirectory, "accounts.db");
+
+    /// <summary>The dashboard's cookie and anti-forgery keys: sign-ins survive a restart.</summary>
+    public string DataProtectionKeysDirectory => Path.Combine(SecretsDirectory, "data-protection-keys");
+
     /// <summary>Written by a running dashboard so that the CLI hands warehouse writes to it.</summary>
     public string ServerFile => Path.Combine(Root, "server.json");
 

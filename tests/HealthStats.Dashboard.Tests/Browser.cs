@@ -1,0 +1,92 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using Xunit.Abstractions;
+
+namespace HealthStats.Dashboard.Tests;
+
+/// <summary>
+/// Debian's chromium driven by its chromedriver, both named by path so that Selenium Manager never
+/// runs (it would download a browser or driver). Headless, and every host but 127.0.0.1 unresolvable:
+/// the page under test cannot reach the network.
+/// </summary>
+internal sealed class Browser : IDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromeDriverPath = "/usr/bin/chromedriver";
+
+    private readonly ITestOutputHelper output;
+    private readonly string testName;
+
+    private Browser(ChromeDriver driver, ITestOutputHelper output, string testName)
+    {
+        Driver = driver;
+        this.output = output;
+        this.testName = testName;
+    }
+
+    public static bool IsInstalled => File.Exists(ChromiumPath) && File.Exists(ChromeDriverPath);
+
+    public ChromeDriver Driver { get; }
+
+    public static Browser Start(ITestOutputHelper output, string testName)
+    {
+        if (!IsInstalled)
+            throw new InvalidOperationException($"{ChromiumPath} or {ChromeDriverPath} is missing: apt-get install chromium chromium-driver");
+        var service = ChromeDriverService.CreateDefaultService(ChromeDriverPath);
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        options.AddArguments(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            "--window-size=1280,900");
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        return new Browser(driver, output, testName);
+    }
+
+    public void GoTo(Uri baseAddress, string path) => Driver.Navigate().GoToUrl(new Uri(baseAddress, path));
+
+    public IWebElement WaitFor(string cssSelector, TimeSpan? within = null) =>
+        new WebDriverWait(Driver, within ?? TimeSpan.FromSeconds(15)).Until(d => d.FindElements(By.CssSelector(cssSelector)).FirstOrDefault(e => e.Displayed));
+
+    public void Type(string cssSelector, string text)
+    {
+        var input = WaitFor(cssSelector);
+        input.Clear();
+        input.SendKeys(text);
+    }
+
+    /// <summary>Clicks, then waits for the next page to replace this one.</summary>
+    public void ClickAndWaitForNextPage(string cssSelector)
+    {
+        var html = Driver.FindElement(By.TagName("html"));
+        WaitFor(cssSelector).Click();
+        new WebDriverWait(Driver, TimeSpan.FromSeconds(15)).Until(driver =>
+        {
+            try
+            {
+                _ = html.Enabled;
+                return false;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return true;
+            }
+        });
+    }
+
+    /// <summary>Saves a screenshot beside the test binaries (TestResults/screenshots) and prints its path.</summary>
+    public string Screenshot(string step)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{testName}-{step}.png");
+        Driver.GetScreenshot().SaveAsFile(path);
+        output.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    public void Dispose() => Driver.Quit();
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HealthStats.Etl.Accounts;
+
+namespace HealthStats.Dashboard.Tests;
+
+/// <summary>The sign-in form over HTTP: what it does with empty fields and with where to go afterwards.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed partial class SignInFormTests(EmptyDashboard dashboard) : IClassFixture<EmptyDashboard>
+{
+    private DashboardServer Server => dashboard.Server;
+
+    [Fact]
+    public async Task EmptyFields_AskForBoth_AndCountNoFailure()
+    {
+        var (user, _) = Server.TestAccount(AccountRoles.Analyst);
+        using var client = Server.AnonymousClient();
+
+        using var response = await PostAsync(client, "/Account/SignIn", user, "");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter your user name and password.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, Server.Accounts.Find(user)!.FailedSignIns);
+    }
+
+    [Fact]
+    public async Task SignIn_ReturnsToTheLocalPageAsked_ButNeverToAnotherSite()
+    {
+        var (user, password) = Server.TestAccount(AccountRoles.Admin);
+        using var local = Server.AnonymousClient();
+        using var elsewhere = Server.AnonymousClient();
+
+        using var toLocal = await PostAsync(local, "/Account/SignIn?ReturnUrl=%2Fhangfire%2Fjobs", user, password);
+        using var toElsewhere = await PostAsync(elsewhere, "/Account/SignIn?ReturnUrl=https%3A%2F%2Fexample.org%2F", user, password);
+
+        Assert.Equal("/hangfire/jobs", toLocal.Headers.Location!.OriginalString);
+        Assert.Equal("/", toElsewhere.Headers.Location!.OriginalString);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string user, string password)
+    {
+        var form = await client.GetStringAsync(path);
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        });
+        return await client.PostAsync(path, content);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
