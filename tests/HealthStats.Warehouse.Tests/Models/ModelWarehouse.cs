@@ -29,14 +29,18 @@ public sealed class ModelWarehouse : IDisposable
             """
             insert into core.abstract_versions by name
             select 'b1' as batch_id, 1 as batch_seq, $1 as source_line, $2 as facility_id, $3 as abstract_id,
-                   $4 as patient_key, 'c-' || $4 as chart_key, 'F' as sex, $5 as age_years, '60-64' as age_group,
+                   $4 as patient_key, 'c-' || $4 as chart_key, $16 as sex, $5 as age_years,
+                   case when $5 >= 90 then '90+' else ($5 // 5 * 5) || '-' || ($5 // 5 * 5 + 4) end as age_group,
+                   $17 as residence_region,
                    $6::date as admit_date, $7 as admit_time, $8::date as discharge_date, $9 as discharge_time,
-                   $8::date - $6::date as los_days, 2024 as fiscal_year, $10 as admit_category, $11 as discharge_disposition,
-                   $12 as institution_from, $13 as institution_to, 0 as alc_days, 'coder' as coder_id,
+                   $8::date - $6::date as los_days,
+                   year($8::date) - case when month($8::date) < 4 then 1 else 0 end as fiscal_year,
+                   $10 as admit_category, $11 as discharge_disposition,
+                   $12 as institution_from, $13 as institution_to, $18 as alc_days, 'coder' as coder_id,
                    $14 as mrdx_code, $15 as diagnosis_count, 0 as intervention_count
             """,
             Lines++, stay.Facility, stay.Id, stay.Patient, stay.Age, stay.Admit, stay.AdmitTime, stay.Discharge, stay.DischargeTime,
-            stay.AdmitCategory, stay.Disposition, stay.From, stay.To, stay.Mrdx, dx.Count);
+            stay.AdmitCategory, stay.Disposition, stay.From, stay.To, stay.Mrdx, dx.Count, stay.Sex, stay.Region, stay.AlcDays);
         for (var i = 0; i < dx.Count; i++)
         {
             connection.Execute(

@@ -15,6 +15,12 @@ public sealed record Stay(string Id, string Patient, string Admit, string? Admit
 
     public int Age { get; init; } = 60;
 
+    public string Sex { get; init; } = "F";
+
+    public string? Region { get; init; }
+
+    public int AlcDays { get; init; }
+
     public string Mrdx { get; init; } = "J189";
 
     public IReadOnlyList<string> Diagnoses { get; init; } = [];

@@ -74,6 +74,7 @@ public static partial class IncrementalBuild
         ["marts.dim_facilities"] = Refresh.Whole,
         ["marts.dim_data_coverage"] = Refresh.Whole,
         ["marts.sum_discharges_monthly"] = Refresh.Whole,
+        ["marts.sum_discharges_by_age"] = Refresh.Whole,
         ["marts.sum_diagnoses_monthly"] = Refresh.Whole,
         ["marts.sum_readmissions_monthly"] = Refresh.Whole,
     };

@@ -54,6 +54,7 @@ public static class MartBuild
         "marts.dim_facilities",
         "marts.dim_data_coverage",
         "marts.sum_discharges_monthly",
+        "marts.sum_discharges_by_age",
         "marts.sum_diagnoses_monthly",
         "marts.sum_readmissions_monthly",
     ];

@@ -4,6 +4,10 @@ with totals as (
            (select count(*) from marts.fct_abstracts) as facts,
            (select coalesce(sum(discharges), 0) from marts.sum_discharges_monthly) as summarised
     union all
+    select 'sum_discharges_by_age',
+           (select count(*) from marts.fct_abstracts),
+           (select coalesce(sum(discharges), 0) from marts.sum_discharges_by_age)
+    union all
     select 'sum_diagnoses_monthly',
            (select count(*) from marts.fct_diagnoses),
            (select coalesce(sum(diagnoses), 0) from marts.sum_diagnoses_monthly)

@@ -1,0 +1,7 @@
+namespace HealthStats.Warehouse.Indicators;
+
+/// <summary>
+/// A way to break an indicator down (--by) or narrow it (--where). Its id is the column name in the
+/// indicator's source rows and in every output; values are compared as text.
+/// </summary>
+public sealed record Dimension(string Id, string Name, string Definition);

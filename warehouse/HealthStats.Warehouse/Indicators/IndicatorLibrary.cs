@@ -1,0 +1,34 @@
+using HealthStats.Warehouse.Storage;
+
+namespace HealthStats.Warehouse.Indicators;
+
+/// <summary>
+/// Every indicator HealthStats serves, defined once: the CLI's `stats`, the dashboard and extracts ask
+/// this library, and so serve the same numbers from the same definitions.
+/// </summary>
+public static class IndicatorLibrary
+{
+    public static IReadOnlyList<Indicator> All { get; } = [.. VolumeIndicators.All, .. PopulationRateIndicators.All, .. StayIndicators.All];
+
+    /// <summary>Every dimension some indicator takes, by id and definition (an id such as age_group means the population's groups in rates).</summary>
+    public static IReadOnlyList<Dimension> AllDimensions { get; } =
+        All.SelectMany(i => i.Dimensions).Distinct().ToList();
+
+    public static Indicator Find(string id) =>
+        All.FirstOrDefault(i => i.Id == id)
+        ?? throw new IndicatorRequestException(
+            $"unknown indicator '{id}'; the indicators are: {string.Join(", ", All.Select(i => i.Id))}");
+
+    /// <summary>Computes the indicator on the warehouse, after checking that it takes each dimension asked for.</summary>
+    public static IndicatorResult Compute(WarehouseDatabase database, string indicatorId, IndicatorRequest request)
+    {
+        var indicator = Find(indicatorId);
+        foreach (var id in request.By.Concat(request.Where.Select(w => w.Key)))
+            indicator.DimensionNamed(id);
+        var repeated = request.By.GroupBy(b => b).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            throw new IndicatorRequestException($"dimension '{repeated.Key}' is named twice in --by");
+        using var connection = database.OpenConnection();
+        return new IndicatorResult(indicator, request.By, indicator.Compute(connection, request));
+    }
+}
