@@ -79,6 +79,20 @@ public sealed class StatsCommandTests(StatsWarehouse warehouse) : IClassFixture<
     }
 
     [Fact]
+    public async Task Stats_Top_KeepsTheMostFrequentCodesPerYear_WithTheirTitles()
+    {
+        var all = Rows(await warehouse.Stats("mrdx_discharges", "--by", "fiscal_year,code", "--format", "json"));
+        var top = Rows(await warehouse.Stats("mrdx_discharges", "--by", "fiscal_year,code", "--top", "3", "--format", "json"));
+
+        Assert.All(top, r => Assert.Equal(["fiscal_year", "code", "code_title", "value"], Names(r)));
+        foreach (var year in all.GroupBy(r => r.GetProperty("fiscal_year").GetString()))
+        {
+            var expected = year.Select(r => r.GetProperty("value").GetDouble()).OrderDescending().Take(3);
+            Assert.Equal(expected, top.Where(r => r.GetProperty("fiscal_year").GetString() == year.Key).Select(r => r.GetProperty("value").GetDouble()));
+        }
+    }
+
+    [Fact]
     public async Task Stats_WritesCsv_WithAHeaderAndOneLinePerRow()
     {
         var json = Rows(await warehouse.Stats("in_hospital_mortality", "--by", "facility", "--format", "json"));
@@ -125,6 +139,7 @@ public sealed class StatsCommandTests(StatsWarehouse warehouse) : IClassFixture<
     [InlineData(2, "--where takes DIM=VALUE, not 'facility'", "discharges", "--where", "facility")]
     [InlineData(2, "--format is table, csv or json, not 'xml'", "discharges", "--format", "xml")]
     [InlineData(2, "give an INDICATOR, or --list")]
+    [InlineData(1, "--top takes a number of rows from 1, not 0", "discharges", "--by", "facility", "--top", "0")]
     public async Task Stats_NamesWhatIsWrong_WhenTheRequestIsBad(int exitCode, string message, params string[] args)
     {
         var run = await warehouse.Stats(args);

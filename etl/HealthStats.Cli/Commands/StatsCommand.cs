@@ -13,16 +13,18 @@ internal sealed class StatsCommand : ICommand
     public string Summary => "Computes an indicator from the warehouse (--list lists the indicators and dimensions with their definitions).";
 
     public string Usage =>
-        "usage: healthstats stats INDICATOR [--by DIM,DIM] [--where DIM=VALUE ...] [--standard NAME] [--format table|csv|json]\n" +
+        "usage: healthstats stats INDICATOR [--by DIM,DIM] [--where DIM=VALUE ...] [--standard NAME] [--top N] [--format table|csv|json]\n" +
         "       healthstats stats --list [--format table|json]\n" +
         "  --by DIM,DIM       break the indicator down by these dimensions, in this order\n" +
         "  --where DIM=VALUE  keep only rows with this value (repeatable)\n" +
         $"  --standard NAME    the standard population of age-standardised rates (default {PopulationRateIndicator.DefaultStandard})\n" +
+        "  --top N            keep the N rows of highest value of the last --by dimension, within each\n" +
+        "                     combination of the others (top diagnoses: --by fiscal_year,code --top 10)\n" +
         "  --format F         table (default), csv, or json: an array of rows, each with its dimensions,\n" +
         "                     value, and numerator, denominator, ci_low, ci_high where they apply\n" +
         "Reads the warehouse: stop the dashboard first.";
 
-    public IReadOnlyCollection<string> ValueOptions => ["by", "where", "standard", "format"];
+    public IReadOnlyCollection<string> ValueOptions => ["by", "where", "standard", "top", "format"];
 
     public IReadOnlyCollection<string> Flags => ["list"];
 
@@ -49,6 +51,7 @@ internal sealed class StatsCommand : ICommand
             By = ParseBy(line.Value("by")),
             Where = line.Values("where").Select(ParseWhere).ToList(),
             Standard = line.Value("standard"),
+            Top = line.Value("top") is null ? null : line.Int("top"),
         };
         // Checked before the warehouse opens: a misspelt indicator needs no database.
         IndicatorLibrary.Find(line.Positional[0]);
@@ -90,7 +93,7 @@ internal sealed class StatsCommand : ICommand
 
     private static List<string> Columns(IndicatorResult result)
     {
-        var columns = new List<string>(result.By) { "value" };
+        var columns = new List<string>(result.Columns) { "value" };
         if (result.HasNumerator)
             columns.AddRange(["numerator", "denominator"]);
         if (result.HasInterval)
@@ -119,7 +122,7 @@ internal sealed class StatsCommand : ICommand
                 json.WriteStartObject();
                 foreach (var (dimension, value) in row.Dimensions)
                     json.WriteString(dimension, value);
-                foreach (var column in Columns(result).Skip(result.By.Count))
+                foreach (var column in Columns(result).Skip(result.Columns.Count))
                 {
                     if (Measure(row, column) is { } number && double.IsFinite(number))
                         json.WriteNumber(column, number);
@@ -140,7 +143,7 @@ internal sealed class StatsCommand : ICommand
         foreach (var row in result.Rows)
         {
             var cells = row.Dimensions.Select(d => Quote(d.Value ?? ""))
-                .Concat(columns.Skip(result.By.Count).Select(c => Measure(row, c)?.ToString("R", CultureInfo.InvariantCulture) ?? ""));
+                .Concat(columns.Skip(result.Columns.Count).Select(c => Measure(row, c)?.ToString("R", CultureInfo.InvariantCulture) ?? ""));
             output.WriteLine(string.Join(',', cells));
         }
     }
@@ -154,12 +157,12 @@ internal sealed class StatsCommand : ICommand
         output.WriteLine($"{indicator.Name} ({indicator.Unit})");
         var columns = Columns(result);
         var cells = result.Rows.Select(row => row.Dimensions.Select(d => d.Value ?? "")
-            .Concat(columns.Skip(result.By.Count).Select(c => Measure(row, c) is { } v ? v.ToString(v == Math.Floor(v) ? "N0" : "N2", CultureInfo.InvariantCulture) : ""))
+            .Concat(columns.Skip(result.Columns.Count).Select(c => Measure(row, c) is { } v ? v.ToString(v == Math.Floor(v) ? "N0" : "N2", CultureInfo.InvariantCulture) : ""))
             .ToList()).ToList();
         var widths = columns.Select((c, i) => Math.Max(c.Length, cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToList();
-        output.WriteLine(string.Join("  ", columns.Select((c, i) => i < result.By.Count ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+        output.WriteLine(string.Join("  ", columns.Select((c, i) => i < result.Columns.Count ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
         foreach (var row in cells)
-            output.WriteLine(string.Join("  ", row.Select((c, i) => i < result.By.Count ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+            output.WriteLine(string.Join("  ", row.Select((c, i) => i < result.Columns.Count ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
         if (result.Rows.Count == 0)
             output.WriteLine("(no rows)");
     }

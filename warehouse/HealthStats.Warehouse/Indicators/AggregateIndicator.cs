@@ -21,6 +21,12 @@ public sealed class AggregateIndicator : Indicator
 
     public string? DenominatorSql { get; init; }
 
+    /// <summary>
+    /// A distribution over this dimension: the value is ValueSql as a percent of its total over the
+    /// dimension's values (within each combination of the other --by dimensions), which are numerator and denominator.
+    /// </summary>
+    public string? ShareOf { get; init; }
+
     /// <summary>A condition on the source rows that the indicator's definition always applies (its inclusions).</summary>
     public string? RestrictionSql { get; init; }
 
@@ -38,14 +44,27 @@ public sealed class AggregateIndicator : Indicator
             DimensionNamed(id);
             RequireValue(connection, id, value);
             parameters.Add(value);
-            conditions.Add($"\"{id}\" = ${parameters.Count}");
+            conditions.Add($"cast(\"{id}\" as varchar) = ${parameters.Count}");
         }
         var columns = by.Select(d => $"\"{d}\"").ToList();
-        var select = new List<string>(columns) { $"({ValueSql})::double as value" };
-        if (NumeratorSql is not null)
-            select.Add($"({NumeratorSql})::double as numerator");
-        if (DenominatorSql is not null)
-            select.Add($"({DenominatorSql})::double as denominator");
+        var titles = request.By.Select(DimensionNamed).Where(d => d.HasTitle).Select(d => $"max(\"{d.TitleColumn}\") as \"{d.TitleColumn}\"");
+        var select = new List<string>(columns.Concat(titles));
+        if (ShareOf is not null)
+        {
+            var others = string.Join(", ", columns.Where(c => c != $"\"{ShareOf}\""));
+            var total = $"sum({ValueSql}) over ({(others.Length == 0 ? "" : "partition by " + others)})";
+            select.Add($"(100.0 * ({ValueSql}) / nullif({total}, 0))::double as value");
+            select.Add($"({ValueSql})::double as numerator");
+            select.Add($"({total})::double as denominator");
+        }
+        else
+        {
+            select.Add($"({ValueSql})::double as value");
+            if (NumeratorSql is not null)
+                select.Add($"({NumeratorSql})::double as numerator");
+            if (DenominatorSql is not null)
+                select.Add($"({DenominatorSql})::double as denominator");
+        }
         var sql =
             $"with source as (\n{SourceSql}\n)\n" +
             $"select {string.Join(", ", select)}\nfrom source\n" +
@@ -60,12 +79,15 @@ public sealed class AggregateIndicator : Indicator
         var rows = new List<IndicatorRow>();
         while (reader.Read())
         {
-            var dimensions = by.Select(d => new KeyValuePair<string, string?>(d, Text(reader, reader.GetOrdinal(d)))).ToList();
+            var dimensions = request.By.Select(DimensionNamed)
+                .SelectMany(d => d.HasTitle ? new[] { d.Id, d.TitleColumn } : [d.Id])
+                .Select(c => new KeyValuePair<string, string?>(c, Text(reader, reader.GetOrdinal(c))))
+                .ToList();
             rows.Add(new IndicatorRow(
                 dimensions,
                 Number(reader, "value"),
-                NumeratorSql is null ? null : Number(reader, "numerator"),
-                DenominatorSql is null ? null : Number(reader, "denominator")));
+                NumeratorSql is null && ShareOf is null ? null : Number(reader, "numerator"),
+                DenominatorSql is null && ShareOf is null ? null : Number(reader, "denominator")));
         }
         return rows;
     }
@@ -74,7 +96,7 @@ public sealed class AggregateIndicator : Indicator
     private void RequireValue(DuckDBConnection connection, string dimension, string value)
     {
         var exists = connection.Scalar<bool>(
-            $"with source as (\n{SourceSql}\n) select exists (select 1 from source where \"{dimension}\" = $1)", value);
+            $"with source as (\n{SourceSql}\n) select exists (select 1 from source where cast(\"{dimension}\" as varchar) = $1)", value);
         if (exists)
             return;
         var known = new List<string>();

@@ -8,7 +8,7 @@ namespace HealthStats.Warehouse.Indicators;
 /// </summary>
 public static class IndicatorLibrary
 {
-    public static IReadOnlyList<Indicator> All { get; } = [.. VolumeIndicators.All, .. PopulationRateIndicators.All, .. StayIndicators.All];
+    public static IReadOnlyList<Indicator> All { get; } = [.. VolumeIndicators.All, .. PopulationRateIndicators.All, .. StayIndicators.All, .. CodeIndicators.All, .. ComorbidityIndicators.All, .. CodingIndicators.All];
 
     /// <summary>Every dimension some indicator takes, by id and definition (an id such as age_group means the population's groups in rates).</summary>
     public static IReadOnlyList<Dimension> AllDimensions { get; } =
@@ -28,7 +28,20 @@ public static class IndicatorLibrary
         var repeated = request.By.GroupBy(b => b).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
             throw new IndicatorRequestException($"dimension '{repeated.Key}' is named twice in --by");
+        if (request.Top is < 1)
+            throw new IndicatorRequestException($"--top takes a number of rows from 1, not {request.Top}");
         using var connection = database.OpenConnection();
-        return new IndicatorResult(indicator, request.By, indicator.Compute(connection, request));
+        var rows = indicator.Compute(connection, request);
+        return new IndicatorResult(indicator, request.By, request.Top is { } top ? Top(rows, request.By, top) : rows);
+    }
+
+    // The top rows by value of the last --by dimension within each combination of the others (in their order).
+    private static List<IndicatorRow> Top(IReadOnlyList<IndicatorRow> rows, IReadOnlyList<string> by, int top)
+    {
+        var others = by.Take(Math.Max(0, by.Count - 1)).ToHashSet(StringComparer.Ordinal);
+        return rows
+            .GroupBy(r => string.Join('\u001f', r.Dimensions.Where(d => others.Contains(d.Key)).Select(d => d.Value)))
+            .SelectMany(g => g.OrderByDescending(r => r.Value ?? double.NegativeInfinity).Take(top))
+            .ToList();
     }
 }

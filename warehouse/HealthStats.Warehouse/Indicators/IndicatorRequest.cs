@@ -9,4 +9,7 @@ public sealed record IndicatorRequest
 
     /// <summary>The standard population's stored name; null for the default (CAN2011).</summary>
     public string? Standard { get; init; }
+
+    /// <summary>Keep the N rows of highest value of the last --by dimension, within each combination of the others; null keeps all.</summary>
+    public int? Top { get; init; }
 }
