@@ -119,6 +119,18 @@ public sealed class PopulationRateIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void CrudeRate_PoolsTheYears_WhenNotByYear()
+    {
+        // Fiscal 2025: R2 only, s4 (M 5, R2) its one discharge, over 1,400; R1 counts in 2024 alone.
+        new PopulationStore(warehouse.Database).Import(YearKind.Fiscal,
+            [new(2025, "R2", "T", 0, 49, 1_000), new(2025, "R2", "T", 50, null, 400)], "test", replaceAll: false);
+
+        Assert.Equal(new Dictionary<string, double?> { ["2024"] = 3.0 / 2_900 * 100_000, ["2025"] = 1.0 / 1_400 * 100_000 }, Compute("hospitalisation_rate", "year").Values());
+        Assert.Equal(4.0 / 4_300 * 100_000, Compute("hospitalisation_rate").Rows.Single().Value!.Value, 9);
+        Assert.Equal(new Dictionary<string, double?> { ["R1"] = 2.0 / 1_500 * 100_000, ["R2"] = 2.0 / 2_800 * 100_000 }, Compute("hospitalisation_rate", "region").Values());
+    }
+
+    [Fact]
     public void Rate_UsesTheAllRegionPopulation_WhenImported()
     {
         // ALL: every discharge with a region counts (s1, s2, s3), over 10,000.

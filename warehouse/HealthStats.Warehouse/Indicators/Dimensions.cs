@@ -32,7 +32,7 @@ public static class Dimensions
         [Month, Quarter, FiscalYear, Facility, Region, AgeGroup, Sex, AdmitCategory, Disposition];
 
     public static readonly Dimension PopulationYear = new("year", "Population year",
-        "The year of the imported populations: fiscal years (discharges by fiscal year) where fiscal populations are imported, else calendar years (discharges by calendar year).");
+        "The year of the imported populations: fiscal years (discharges by fiscal year) where fiscal populations are imported, else calendar years (discharges by calendar year). Without it, the years are pooled: discharges over person-years.");
 
     public static readonly Dimension PopulationRegion = new("region", "Residence region",
         "A residence region with imported populations. Without it, the population is the year's region ALL where imported (numerator: every discharge with a residence region), else the sum of the year's regions (numerator: their residents' discharges).");

@@ -45,18 +45,18 @@ public sealed class PopulationRateIndicator : Indicator
         if (where.TryGetValue("sex", out var sexFilter))
             RequireKnown("sex", sexFilter, ["M", "F"], s => s);
 
+        // Not by year, the years are pooled: discharges over person-years, age group by age group.
+        IEnumerable<IReadOnlyList<int>> yearSets = by.Contains("year") ? years.Select(y => (IReadOnlyList<int>)[y]) : [years];
         var rows = new List<IndicatorRow>();
-        foreach (var year in years)
+        foreach (var yearSet in yearSets)
         {
             IReadOnlyList<string?> regions = regionFilter is not null ? [regionFilter]
-                : by.Contains("region") ? populations.RegionsOf(year) : [null];
+                : by.Contains("region") ? yearSet.SelectMany(populations.RegionsOf).Distinct().Order(StringComparer.Ordinal).ToList() : [null];
             IReadOnlyList<string?> sexes = sexFilter is not null ? [sexFilter] : by.Contains("sex") ? ["M", "F"] : [null];
             foreach (var region in regions)
             {
-                if (region is not null && !populations.RegionsOf(year).Contains(region))
-                    continue; // a region imported for other years only
                 foreach (var sex in sexes)
-                    rows.AddRange(Cell(populations, counts, standard, year, region, sex, by, where));
+                    rows.AddRange(Cell(populations, counts, standard, yearSet, region, sex, by, where));
             }
         }
         return rows;
@@ -64,10 +64,18 @@ public sealed class PopulationRateIndicator : Indicator
 
     private IEnumerable<IndicatorRow> Cell(
         PopulationTable populations, DischargeCounts counts, IReadOnlyList<(AgeBand Band, double Population)>? standard,
-        int year, string? region, string? sex, IReadOnlyList<string> by, Dictionary<string, string> where)
+        IReadOnlyList<int> years, string? region, string? sex, IReadOnlyList<string> by, Dictionary<string, string> where)
     {
-        string Describe() => $"{year}, region {region ?? "(all)"}, sex {sex ?? "(all)"}";
-        var (pieces, residents) = populations.Pieces(year, region, sex, Describe);
+        var yearLabel = years.Count == 1 ? years[0].ToString(CultureInfo.InvariantCulture) : $"{years[0]}-{years[^1]}";
+        string Describe() => $"{yearLabel}, region {region ?? "(all)"}, sex {sex ?? "(all)"}";
+        // A region imported for some of the years counts in those years only, its residents' discharges as well.
+        var perYear = years
+            .Where(y => region is null || populations.RegionsOf(y).Contains(region))
+            .Select(y => (Year: y, Population: populations.Pieces(y, region, sex, Describe)))
+            .ToList();
+        if (perYear.Count == 0)
+            yield break;
+        var pieces = perYear.SelectMany(p => p.Population.Pieces).ToList();
         var groupings = pieces.Select(p => (IReadOnlyList<AgeBand>)p.Select(g => g.Band).ToList()).ToList();
         var populationStart = groupings[0][0].Start;
         var populationTop = groupings[0][^1].End;
@@ -85,7 +93,7 @@ public sealed class PopulationRateIndicator : Indicator
         var strata = bands.Select(band =>
         (
             Band: band,
-            Count: counts.Sum(year, residents, sex, band),
+            Count: perYear.Sum(p => counts.Sum(p.Year, p.Population.Residents, sex, band)),
             Population: pieces.SelectMany(p => p).Where(g => band.Contains(g.Band.Start)).Sum(g => g.Population),
             Standard: standardBands?.Where(s => band.Contains(s.Band.Start)).Sum(s => s.Population) ?? 0
         )).ToList();
@@ -100,7 +108,7 @@ public sealed class PopulationRateIndicator : Indicator
 
         List<KeyValuePair<string, string?>> Dimensions(string? ageGroup) => by.Select(d => new KeyValuePair<string, string?>(d, d switch
         {
-            "year" => year.ToString(CultureInfo.InvariantCulture),
+            "year" => yearLabel,
             "region" => region,
             "sex" => sex,
             _ => ageGroup,
