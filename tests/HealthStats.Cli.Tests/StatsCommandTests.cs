@@ -106,6 +106,18 @@ public sealed class StatsCommandTests(StatsWarehouse warehouse) : IClassFixture<
     }
 
     [Fact]
+    public async Task Stats_HeadsTheCsv_WithTheAgeGroupThatAgeSpecificRatesAlwaysHave()
+    {
+        var run = await warehouse.Stats("age_specific_hospitalisation_rate", "--by", "year", "--format", "csv");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = run.Out.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("year,age_group,value,numerator,denominator,ci_low,ci_high", lines[0]);
+        Assert.Equal(warehouse.PopulationByYear.Count, lines.Count - 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",0+,", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Stats_PrintsATable_WithTheIndicatorsNameAndUnit()
     {
         var run = await warehouse.Stats("alos_typical", "--by", "fiscal_year");

@@ -30,6 +30,9 @@ public abstract class Indicator
     /// <summary>Whether rows carry 95% confidence limits.</summary>
     public virtual bool HasInterval => false;
 
+    /// <summary>The dimensions the rows are broken down by: those asked for, and any the indicator always has.</summary>
+    internal virtual IReadOnlyList<string> Breakdown(IReadOnlyList<string> requested) => requested;
+
     internal abstract IReadOnlyList<IndicatorRow> Compute(DuckDBConnection connection, IndicatorRequest request);
 
     internal Dimension DimensionNamed(string id) =>

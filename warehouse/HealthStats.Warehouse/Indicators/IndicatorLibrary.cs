@@ -30,6 +30,7 @@ public static class IndicatorLibrary
             throw new IndicatorRequestException($"dimension '{repeated.Key}' is named twice in --by");
         if (request.Top is < 1)
             throw new IndicatorRequestException($"--top takes a number of rows from 1, not {request.Top}");
+        request = request with { By = indicator.Breakdown(request.By) };
         using var connection = database.OpenConnection();
         var rows = indicator.Compute(connection, request);
         return new IndicatorResult(indicator, request.By, request.Top is { } top ? Top(rows, request.By, top) : rows);

@@ -21,6 +21,10 @@ public sealed class PopulationRateIndicator : Indicator
 
     public override bool HasInterval => true;
 
+    // Age-specific rates are always by age group (last, unless placed elsewhere).
+    internal override IReadOnlyList<string> Breakdown(IReadOnlyList<string> requested) =>
+        Kind == PopulationRateKind.AgeSpecific && !requested.Contains("age_group") ? [.. requested, "age_group"] : requested;
+
     internal override IReadOnlyList<IndicatorRow> Compute(DuckDBConnection connection, IndicatorRequest request)
     {
         var where = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -29,7 +33,7 @@ public sealed class PopulationRateIndicator : Indicator
             if (!where.TryAdd(id, value))
                 throw new IndicatorRequestException($"--where names dimension '{id}' twice");
         }
-        var by = Kind == PopulationRateKind.AgeSpecific && !request.By.Contains("age_group") ? [.. request.By, "age_group"] : request.By.ToList();
+        var by = request.By;
 
         var populations = PopulationTable.Load(connection);
         var counts = DischargeCounts.Load(connection, populations.YearKind);
