@@ -32,7 +32,16 @@ public static class IndicatorLibrary
             throw new IndicatorRequestException($"--top takes a number of rows from 1, not {request.Top}");
         request = request with { By = indicator.Breakdown(request.By) };
         using var connection = database.OpenConnection();
-        var rows = indicator.Compute(connection, request);
+        IReadOnlyList<IndicatorRow> rows;
+        try
+        {
+            rows = indicator.Compute(connection, request);
+        }
+        catch (DuckDB.NET.Data.DuckDBException ex)
+        {
+            // A model missing or older than this release: say which indicator, not where in DuckDB.
+            throw new InvalidOperationException($"Computing {indicator.Id} failed: {ex.Message}", ex);
+        }
         return new IndicatorResult(indicator, request.By, request.Top is { } top ? Top(rows, request.By, top) : rows);
     }
 
