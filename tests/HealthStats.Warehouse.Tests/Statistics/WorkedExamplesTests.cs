@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthStats.TestSupport;
+using HealthStats.Warehouse.Reference;
 using HealthStats.Warehouse.Statistics;
 using Xunit.Abstractions;
 
@@ -17,9 +18,21 @@ public sealed class WorkedExamplesTests(ITestOutputHelper output)
     private const double RateTolerance = 0.05 + 1e-9;
 
     [SharedDataFact]
-    public void AgeAdjustedRates_ReproduceCdcWonder_ToOneDecimal()
+    public void AgeAdjustedRates_ReproduceCdcWonder_ToOneDecimal() => Reproduce(Us2000Standard(), "NCHS 2000 US standard");
+
+    [SharedDataFact]
+    public void AgeAdjustedRates_ReproduceCdcWonder_WithTheStandardAsTheImporterReadsIt()
     {
-        var standard = Us2000Standard();
+        // The SEER file's "2000 U.S. Std Million (19 age groups)", read by reference import-standard-population's reader.
+        var standard = StandardPopulationFile.Read(SharedData.Path("stdpop", "rads_reference_pop_19_age_groups.csv"), "2000 U.S. Std Million (19 age groups)")
+            .Single().Groups.Select(g => g.Population).ToArray();
+
+        Assert.Equal(19, standard.Length);
+        Reproduce(standard, "SEER 2000 US Std Million, imported");
+    }
+
+    private void Reproduce(double[] standard, string standardName)
+    {
         var specific = CdcWonderTable.Read(SharedData.Path("worked_examples", "cdcwonder_us_cancer_incidence_age_specific_by_sex_1999-2015.txt"));
         var codes = specific.Select(r => r["Age Groups Code"]).Distinct().ToList();
         Assert.Equal(19, codes.Count);
@@ -56,7 +69,7 @@ public sealed class WorkedExamplesTests(ITestOutputHelper output)
             Track(ref worstCrude, ref worstCrudeCase, Math.Abs(crude.High - published.Number("Crude Rate Upper 95% Confidence Interval")), label + " crude upper");
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"largest differences from CDC WONDER over {cases.Count} rates: rate {worstRate:F4} ({worstRateCase}), " +
+            $"{standardName}: largest differences from CDC WONDER over {cases.Count} rates: rate {worstRate:F4} ({worstRateCase}), " +
             $"age-adjusted limit {worstLimit:F4} ({worstLimitCase}), crude limit {worstCrude:F4} ({worstCrudeCase})"));
 
         // Limits are published to 0.1 as well; CDC WONDER's method for them (Tiwari's modified gamma) differs
