@@ -23,6 +23,7 @@ internal static class CliApp
         new WarehouseRebuildCommand(),
         new LakeCompactCommand(),
         new WarehouseModelsCommand(),
+        new StatsCommand(),
         new BenchIngestCommand(),
         new BenchPagesCommand(),
         new UsersAddCommand(),

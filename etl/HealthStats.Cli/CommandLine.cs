@@ -10,6 +10,9 @@ internal sealed class CommandLine
 {
     private readonly Dictionary<string, string?> options = new(StringComparer.Ordinal);
 
+    // Every value of each option, for the options a command lets repeat (stats --where).
+    private readonly Dictionary<string, List<string>> repeated = new(StringComparer.Ordinal);
+
     private CommandLine(List<string> positional) => Positional = positional;
 
     public List<string> Positional { get; }
@@ -50,7 +53,11 @@ internal sealed class CommandLine
             {
                 if (inline is null && !e.MoveNext())
                     throw new UsageException($"option --{name} needs a value");
-                line.options[name] = inline ?? e.Current;
+                var value = inline ?? e.Current;
+                line.options[name] = value;
+                if (!line.repeated.TryGetValue(name, out var values))
+                    line.repeated[name] = values = [];
+                values.Add(value);
             }
             else
             {
@@ -63,6 +70,9 @@ internal sealed class CommandLine
     public bool Flag(string name) => options.ContainsKey(name);
 
     public string? Value(string name) => options.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>Every value given to an option that may repeat, in order (Value gives the last).</summary>
+    public IReadOnlyList<string> Values(string name) => repeated.TryGetValue(name, out var values) ? values : [];
 
     /// <summary>The one positional FILE an import command takes.</summary>
     public string SingleFile() =>

@@ -29,23 +29,46 @@ public sealed class ModelWarehouse : IDisposable
             """
             insert into core.abstract_versions by name
             select 'b1' as batch_id, 1 as batch_seq, $1 as source_line, $2 as facility_id, $3 as abstract_id,
-                   $4 as patient_key, 'c-' || $4 as chart_key, 'F' as sex, $5 as age_years, '60-64' as age_group,
+                   $4 as patient_key, 'c-' || $4 as chart_key, $16 as sex, $5 as age_years,
+                   case when $5 >= 90 then '90+' else ($5 // 5 * 5) || '-' || ($5 // 5 * 5 + 4) end as age_group,
+                   $17 as residence_region,
                    $6::date as admit_date, $7 as admit_time, $8::date as discharge_date, $9 as discharge_time,
-                   $8::date - $6::date as los_days, 2024 as fiscal_year, $10 as admit_category, $11 as discharge_disposition,
-                   $12 as institution_from, $13 as institution_to, 0 as alc_days, 'coder' as coder_id,
-                   $14 as mrdx_code, $15 as diagnosis_count, 0 as intervention_count
+                   $8::date - $6::date as los_days,
+                   year($8::date) - case when month($8::date) < 4 then 1 else 0 end as fiscal_year,
+                   $10 as admit_category, $11 as discharge_disposition,
+                   $12 as institution_from, $13 as institution_to, $18 as alc_days, $20 as coder_id, $21::date as abstract_completed_date,
+                   $14 as mrdx_code, $15 as diagnosis_count, $19 as intervention_count
             """,
             Lines++, stay.Facility, stay.Id, stay.Patient, stay.Age, stay.Admit, stay.AdmitTime, stay.Discharge, stay.DischargeTime,
-            stay.AdmitCategory, stay.Disposition, stay.From, stay.To, stay.Mrdx, dx.Count);
+            stay.AdmitCategory, stay.Disposition, stay.From, stay.To, stay.Mrdx, dx.Count, stay.Sex, stay.Region, stay.AlcDays, stay.Interventions.Count, stay.Coder, stay.Completed);
         for (var i = 0; i < dx.Count; i++)
         {
             connection.Execute(
-                "insert into core.diagnosis_versions by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5 as type, 2024 as fiscal_year",
+                "insert into core.diagnosis_versions by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5 as type, 2024 as fiscal_year, " +
+                "c.chapter, c.block from (select 1) left join (select any_value(chapter) as chapter, any_value(block) as block from reference.classification_codes where code = $4) c on true",
                 stay.Facility, stay.Id, i + 1, dx[i][0], dx[i][1]);
+        }
+        for (var i = 0; i < stay.Interventions.Count; i++)
+        {
+            connection.Execute(
+                "insert into core.intervention_versions by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5::date as intervention_date, " +
+                "year($5::date) - case when month($5::date) < 4 then 1 else 0 end as fiscal_year, c.chapter, c.block " +
+                "from (select 1) left join (select any_value(chapter) as chapter, any_value(block) as block from reference.classification_codes where code = $4) c on true",
+                stay.Facility, stay.Id, i + 1, stay.Interventions[i], stay.Admit);
         }
     }
 
     public int Lines { get; private set; } = 1;
+
+    /// <summary>A validation warning against the stay's (only) version.</summary>
+    public void AddWarning(string facility, string abstractId, string rule) =>
+        Execute("insert into core.warning_versions values ('b1', $1, $2, $3, 'field', 'message', 2024)", facility, abstractId, rule);
+
+    public void Execute(string sql, params object?[] parameters)
+    {
+        using var connection = Database.OpenConnection();
+        connection.Execute(sql, parameters);
+    }
 
     /// <summary>Builds every model in one transaction, then requires the data tests to pass.</summary>
     public void Build()

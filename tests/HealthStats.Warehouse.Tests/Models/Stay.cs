@@ -15,7 +15,21 @@ public sealed record Stay(string Id, string Patient, string Admit, string? Admit
 
     public int Age { get; init; } = 60;
 
+    public string Sex { get; init; } = "F";
+
+    public string? Region { get; init; }
+
+    public int AlcDays { get; init; }
+
+    public string Coder { get; init; } = "coder";
+
+    /// <summary>The abstract's completion date, yyyy-MM-dd, or null.</summary>
+    public string? Completed { get; init; }
+
     public string Mrdx { get; init; } = "J189";
 
     public IReadOnlyList<string> Diagnoses { get; init; } = [];
+
+    /// <summary>Intervention codes, each dated the admission.</summary>
+    public IReadOnlyList<string> Interventions { get; init; } = [];
 }

@@ -47,6 +47,7 @@ public static partial class IncrementalBuild
         ["staging.stg_diagnosis_versions"] = Refresh.Scoped,
         ["staging.stg_intervention_versions"] = Refresh.Scoped,
         ["staging.stg_deletions"] = Refresh.Scoped,
+        ["staging.stg_warning_versions"] = Refresh.Scoped,
         ["staging.stg_charlson_codes"] = Refresh.Unchanged,
         ["staging.stg_charlson_weights"] = Refresh.Unchanged,
         ["staging.stg_readmission_exclusions"] = Refresh.Unchanged,
@@ -74,8 +75,13 @@ public static partial class IncrementalBuild
         ["marts.dim_facilities"] = Refresh.Whole,
         ["marts.dim_data_coverage"] = Refresh.Whole,
         ["marts.sum_discharges_monthly"] = Refresh.Whole,
+        ["marts.sum_discharges_by_age"] = Refresh.Whole,
+        ["marts.sum_charlson_monthly"] = Refresh.Whole,
         ["marts.sum_diagnoses_monthly"] = Refresh.Whole,
+        ["marts.sum_interventions_yearly"] = Refresh.Whole,
         ["marts.sum_readmissions_monthly"] = Refresh.Whole,
+        ["marts.sum_coding_quality_monthly"] = Refresh.Whole,
+        ["marts.sum_submissions_by_batch"] = Refresh.Whole,
     };
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class MartBuild
         "staging.stg_diagnosis_versions",
         "staging.stg_intervention_versions",
         "staging.stg_deletions",
+        "staging.stg_warning_versions",
         "staging.stg_charlson_codes",
         "staging.stg_charlson_weights",
         "staging.stg_readmission_exclusions",
@@ -54,8 +55,13 @@ public static class MartBuild
         "marts.dim_facilities",
         "marts.dim_data_coverage",
         "marts.sum_discharges_monthly",
+        "marts.sum_discharges_by_age",
+        "marts.sum_charlson_monthly",
         "marts.sum_diagnoses_monthly",
+        "marts.sum_interventions_yearly",
         "marts.sum_readmissions_monthly",
+        "marts.sum_coding_quality_monthly",
+        "marts.sum_submissions_by_batch",
     ];
 
     // Intermediate models that exactly one mart reads: a view costs nothing to build, and the mart that

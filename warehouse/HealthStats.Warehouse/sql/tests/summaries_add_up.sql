@@ -4,9 +4,25 @@ with totals as (
            (select count(*) from marts.fct_abstracts) as facts,
            (select coalesce(sum(discharges), 0) from marts.sum_discharges_monthly) as summarised
     union all
+    select 'sum_discharges_by_age',
+           (select count(*) from marts.fct_abstracts),
+           (select coalesce(sum(discharges), 0) from marts.sum_discharges_by_age)
+    union all
+    select 'sum_charlson_monthly',
+           (select count(*) from marts.fct_abstracts),
+           (select coalesce(sum(discharges), 0) from marts.sum_charlson_monthly)
+    union all
     select 'sum_diagnoses_monthly',
            (select count(*) from marts.fct_diagnoses),
            (select coalesce(sum(diagnoses), 0) from marts.sum_diagnoses_monthly)
+    union all
+    select 'sum_interventions_yearly',
+           (select count(*) from marts.fct_interventions),
+           (select coalesce(sum(interventions), 0) from marts.sum_interventions_yearly)
+    union all
+    select 'sum_coding_quality_monthly',
+           (select count(*) from marts.fct_abstracts),
+           (select coalesce(sum(abstracts), 0) from marts.sum_coding_quality_monthly)
     union all
     select 'sum_readmissions_monthly',
            (select count(*) from marts.fct_readmissions),

@@ -1,11 +1,11 @@
--- one row per discharge month, facility, 5-year age group, sex, admit category and discharge
--- disposition: discharges and days, pre-aggregated for the dashboard
+-- one row per discharge month, facility, residence region, 5-year age group, sex, admit category and
+-- discharge disposition: discharges and days, pre-aggregated for the dashboard
 with abstracts as (
     select * from marts.fct_abstracts
 ),
 final as (
     select
-        fiscal_year, fiscal_quarter, fiscal_month, discharge_month, facility_id,
+        fiscal_year, fiscal_quarter, fiscal_month, discharge_month, facility_id, residence_region,
         age_group, sex, admit_category, discharge_disposition,
         count(*) as discharges,
         sum(los_days) as patient_days,
