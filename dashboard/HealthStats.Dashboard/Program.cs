@@ -1,4 +1,6 @@
 using HealthStats.Dashboard.Accounts;
+using HealthStats.Dashboard.Charts;
+using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Jobs;
@@ -12,12 +14,16 @@ builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
 builder.Services.AddSingleton<OverviewQueries>();
+builder.Services.AddSingleton<FilterChoicesCache>();
+builder.Services.AddSingleton<ChartCatalog>();
+builder.Services.AddSingleton<DashboardChart, DischargesByChapterChart>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 app.UseServerTiming();
 app.UseHealthStatsSignIn();
 app.MapRazorPages();
+app.MapChartDownloads();
 app.MapHealthStatsJobs();
 app.MapInternalEndpoints();
 app.Run();

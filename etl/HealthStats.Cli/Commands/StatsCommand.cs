@@ -16,7 +16,7 @@ internal sealed class StatsCommand : ICommand
         "usage: healthstats stats INDICATOR [--by DIM,DIM] [--where DIM=VALUE ...] [--standard NAME] [--top N] [--format table|csv|json]\n" +
         "       healthstats stats --list [--format table|json]\n" +
         "  --by DIM,DIM       break the indicator down by these dimensions, in this order\n" +
-        "  --where DIM=VALUE  keep only rows with this value (repeatable)\n" +
+        "  --where DIM=VALUE  keep only rows with this value (repeatable: values given for one dimension are alternatives)\n" +
         $"  --standard NAME    the standard population of age-standardised rates (default {PopulationRateIndicator.DefaultStandard})\n" +
         "  --top N            keep the N rows of highest value of the last --by dimension, within each\n" +
         "                     combination of the others (top diagnoses: --by fiscal_year,code --top 10)\n" +

@@ -57,6 +57,31 @@ public sealed class VolumeIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void Filters_OnOneDimension_AreAlternatives()
+    {
+        var result = Compute("discharges", "month", ("fiscal_year", "2024"), ("fiscal_year", "2025"), ("facility", "F2"));
+
+        Assert.Equal(new Dictionary<string, double?> { ["2024-06"] = 1, ["2025-04"] = 1 }, result.Values());
+    }
+
+    [Fact]
+    public void UnknownFilterValues_MatchNothing_WhenNotRequiredToBeKnown()
+    {
+        var result = IndicatorLibrary.Compute(warehouse.Database, "discharges", new IndicatorRequest
+        {
+            Where = [new("fiscal_year", "2023"), new("fiscal_year", "2024"), new("facility", "F9")],
+            RequireKnownValues = false,
+        });
+
+        Assert.Null(result.Rows.Single().Value);
+        Assert.Equal(4, IndicatorLibrary.Compute(warehouse.Database, "discharges", new IndicatorRequest
+        {
+            Where = [new("fiscal_year", "2023"), new("fiscal_year", "2024")],
+            RequireKnownValues = false,
+        }).Rows.Single().Value);
+    }
+
+    [Fact]
     public void Compute_NamesTheIndicator_WhenUnknown()
     {
         var error = Assert.Throws<IndicatorRequestException>(() => Compute("dischargez"));

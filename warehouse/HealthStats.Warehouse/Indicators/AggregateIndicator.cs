@@ -39,12 +39,18 @@ public sealed class AggregateIndicator : Indicator
         if (RestrictionSql is not null)
             conditions.Add($"({RestrictionSql})");
         var parameters = new List<object>();
-        foreach (var (id, value) in request.Where)
+        foreach (var filter in request.Where.GroupBy(w => w.Key, w => w.Value))
         {
-            DimensionNamed(id);
-            RequireValue(connection, id, value);
-            parameters.Add(value);
-            conditions.Add($"cast(\"{id}\" as varchar) = ${parameters.Count}");
+            DimensionNamed(filter.Key);
+            var placeholders = new List<string>();
+            foreach (var value in filter.Distinct())
+            {
+                if (request.RequireKnownValues)
+                    RequireValue(connection, filter.Key, value);
+                parameters.Add(value);
+                placeholders.Add($"${parameters.Count}");
+            }
+            conditions.Add($"cast(\"{filter.Key}\" as varchar) in ({string.Join(", ", placeholders)})");
         }
         var columns = by.Select(d => $"\"{d}\"").ToList();
         var titles = request.By.Select(DimensionNamed).Where(d => d.HasTitle).Select(d => $"max(\"{d.TitleColumn}\") as \"{d.TitleColumn}\"");

@@ -7,4 +7,8 @@ public sealed record IndicatorRow(
     double? Numerator = null,
     double? Denominator = null,
     double? CiLow = null,
-    double? CiHigh = null);
+    double? CiHigh = null)
+{
+    /// <summary>The row's value of a dimension (or of a dimension's title column, e.g. chapter_title); null when it has none.</summary>
+    public string? Dimension(string id) => Dimensions.FirstOrDefault(d => d.Key == id).Value;
+}
