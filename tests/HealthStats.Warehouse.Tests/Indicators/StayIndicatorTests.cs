@@ -33,6 +33,22 @@ public sealed class StayIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void MedianLengthOfStay_CountsEveryStay_WhenStaysShareTheirAcuteDaysAcrossGroups()
+    {
+        // typical: s1 4, s3 2, s4 6, s6 2 (F2, 2024), s7 2 (F1, 2024) -> 2, 2, 2, 4, 6: median 2, mean 16 / 5;
+        // by facility: F1 s1 4, s7 2 -> 3; F2 s3 2, s4 6, s6 2 -> 2
+        warehouse.Add(new Stay("s6", "p6", "2024-08-01", null, "2024-08-03", null) { Facility = "F2" });
+        warehouse.Add(new Stay("s7", "p7", "2024-09-01", null, "2024-09-03", null) { Sex = "M" });
+        warehouse.Build();
+
+        Assert.Equal(2, Compute("median_los_typical").Rows.Single().Value);
+        Assert.Equal(16.0 / 5, Compute("alos_typical").Rows.Single().Value);
+        Assert.Equal(new Dictionary<string, double?> { ["F1"] = 3, ["F2"] = 2 }, Compute("median_los_typical", "facility").Values());
+        var none = IndicatorLibrary.Compute(warehouse.Database, "median_los_typical", new IndicatorRequest { Where = [new("facility", "F9")], RequireKnownValues = false });
+        Assert.Null(none.Rows.Single().Value);
+    }
+
+    [Fact]
     public void AverageLengthOfStay_TreatsATransferAsAtypical()
     {
         warehouse.Add(new Stay("s6", "p6", "2024-08-01", null, "2024-08-21", null) { Disposition = "01" });

@@ -76,6 +76,7 @@ public static partial class IncrementalBuild
         ["marts.dim_data_coverage"] = Refresh.Whole,
         ["marts.sum_discharges_monthly"] = Refresh.Whole,
         ["marts.sum_discharges_by_age"] = Refresh.Whole,
+        ["marts.sum_stays_by_los"] = Refresh.Whole,
         ["marts.sum_charlson_monthly"] = Refresh.Whole,
         ["marts.sum_diagnoses_monthly"] = Refresh.Whole,
         ["marts.sum_interventions_yearly"] = Refresh.Whole,

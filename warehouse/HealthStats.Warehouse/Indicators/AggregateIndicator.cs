@@ -27,6 +27,15 @@ public sealed class AggregateIndicator : Indicator
     /// </summary>
     public string? ShareOf { get; init; }
 
+    /// <summary>
+    /// A median from a histogram source: the value is the median of this column over the source's rows,
+    /// each counted as many times as its MedianWeight column says (ValueSql is then not used). With an
+    /// even count it is the mean of the middle two, as SQL's median is.
+    /// </summary>
+    public string? MedianOf { get; init; }
+
+    public string? MedianWeight { get; init; }
+
     /// <summary>A condition on the source rows that the indicator's definition always applies (its inclusions).</summary>
     public string? RestrictionSql { get; init; }
 
@@ -71,10 +80,11 @@ public sealed class AggregateIndicator : Indicator
             if (DenominatorSql is not null)
                 select.Add($"({DenominatorSql})::double as denominator");
         }
-        var sql =
+        var where = conditions.Count > 0 ? $"where {string.Join(" and ", conditions)}\n" : "";
+        var sql = MedianOf is not null ? WeightedMedianSql(columns, titles.ToList(), where) :
             $"with source as (\n{SourceSql}\n)\n" +
             $"select {string.Join(", ", select)}\nfrom source\n" +
-            (conditions.Count > 0 ? $"where {string.Join(" and ", conditions)}\n" : "") +
+            where +
             (columns.Count > 0 ? $"group by {string.Join(", ", columns)}\norder by {string.Join(", ", columns)}" : "");
 
         using var command = connection.CreateCommand();
@@ -96,6 +106,25 @@ public sealed class AggregateIndicator : Indicator
                 DenominatorSql is null && ShareOf is null ? null : Number(reader, "denominator")));
         }
         return rows;
+    }
+
+    // Counts each value's rows per group, then finds the values at the middle positions (0-based
+    // (n-1)/2 and n/2) as the first whose running count passes them.
+    private string WeightedMedianSql(IReadOnlyList<string> columns, IReadOnlyList<string> titles, string where)
+    {
+        var group = string.Join(", ", columns);
+        var partition = columns.Count > 0 ? $"partition by {group} " : "";
+        var keep = string.Join("", columns.Concat(titles).Select(c => c + ", "));
+        var keptTitles = string.Join("", titles.Select(t => t[(t.LastIndexOf(" as ", StringComparison.Ordinal) + 4)..]).Select(t => $"max({t}) as {t}, "));
+        return
+            $"with source as (\n{SourceSql}\n),\n" +
+            $"counted as (\n    select {keep}{MedianOf} as median_value, sum({MedianWeight}) as weight\n    from source\n    {where}    group by {(columns.Count > 0 ? group + ", " : "")}median_value\n),\n" +
+            $"ranked as (\n    select *, sum(weight) over ({partition}order by median_value rows between unbounded preceding and current row) as running,\n" +
+            $"           sum(weight) over ({(columns.Count > 0 ? "partition by " + group : "")}) as total\n    from counted\n)\n" +
+            $"select {string.Join("", columns.Select(c => c + ", "))}{keptTitles}" +
+            "((min(median_value) filter (where running > (total - 1) // 2) + min(median_value) filter (where running > total // 2)) / 2.0)::double as value\n" +
+            "from ranked\n" +
+            (columns.Count > 0 ? $"group by {group}\norder by {group}" : "");
     }
 
     // A filter on a value the source never has would give an empty answer that looks like a zero: name it instead.

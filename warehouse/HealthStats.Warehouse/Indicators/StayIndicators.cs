@@ -24,7 +24,7 @@ internal static class StayIndicators
             Numerator = "Sum of acute days of typical stays", Denominator = "Typical stays",
             Inclusions = Current + ".", Exclusions = $"Atypical stays: {Atypical}.", Unit = "days",
             Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'typical'",
-            ValueSql = "avg(acute_days)", NumeratorSql = "sum(acute_days)", DenominatorSql = "count(*)",
+            ValueSql = "sum(acute_days * stays) / sum(stays)", NumeratorSql = "sum(acute_days * stays)", DenominatorSql = "sum(stays)",
         },
         new AggregateIndicator
         {
@@ -33,21 +33,21 @@ internal static class StayIndicators
             Numerator = "Sum of acute days of atypical stays", Denominator = "Atypical stays",
             Inclusions = Current + ".", Exclusions = "Typical stays.", Unit = "days",
             Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'atypical'",
-            ValueSql = "avg(acute_days)", NumeratorSql = "sum(acute_days)", DenominatorSql = "count(*)",
+            ValueSql = "sum(acute_days * stays) / sum(stays)", NumeratorSql = "sum(acute_days * stays)", DenominatorSql = "sum(stays)",
         },
         new AggregateIndicator
         {
             Id = "median_los_typical", Name = "Median acute length of stay, typical stays",
             Definition = "Median acute days (length of stay minus ALC days) of typical stays; with an even number of stays, the mean of the middle two.",
             Numerator = "Acute days of typical stays", Inclusions = Current + ".", Exclusions = $"Atypical stays: {Atypical}.", Unit = "days",
-            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'typical'", ValueSql = "median(acute_days)",
+            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'typical'", ValueSql = "median(acute_days)", MedianOf = "acute_days", MedianWeight = "stays",
         },
         new AggregateIndicator
         {
             Id = "median_los_atypical", Name = "Median acute length of stay, atypical stays",
             Definition = $"Median acute days (length of stay minus ALC days) of atypical stays ({Atypical}); with an even number of stays, the mean of the middle two.",
             Numerator = "Acute days of atypical stays", Inclusions = Current + ".", Exclusions = "Typical stays.", Unit = "days",
-            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'atypical'", ValueSql = "median(acute_days)",
+            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'atypical'", ValueSql = "median(acute_days)", MedianOf = "acute_days", MedianWeight = "stays",
         },
         new AggregateIndicator
         {

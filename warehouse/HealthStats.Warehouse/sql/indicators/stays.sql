@@ -1,12 +1,7 @@
--- one row per current abstract: its acute days and whether the stay is typical, with the discharge dimensions
---
--- Atypical stays (after CIHI's typical/atypical split) end in death (disposition 07), a sign-out against
--- advice (06), or a transfer: to acute care (01), or from or to another institution as coded.
-with abstracts as (
-    select
-        discharge_month, fiscal_year, fiscal_quarter, facility_id, residence_region, age_group, sex,
-        admit_category, discharge_disposition, institution_from, institution_to, acute_days
-    from marts.fct_abstracts
+-- one row per row of marts.sum_stays_by_los: how many stays of a stay type had so many acute days, with
+-- the discharge dimensions under the names indicators give them
+with summary as (
+    select * from marts.sum_stays_by_los
 ),
 final as (
     select
@@ -19,11 +14,9 @@ final as (
         sex,
         admit_category,
         discharge_disposition as disposition,
-        case
-            when discharge_disposition in ('01', '06', '07') or institution_from is not null or institution_to is not null then 'atypical'
-            else 'typical'
-        end as stay_type,
-        acute_days
-    from abstracts
+        stay_type,
+        acute_days,
+        stays
+    from summary
 )
 select * from final
