@@ -11,8 +11,7 @@ namespace HealthStats.Dashboard.Tests;
 
 /// <summary>
 /// OpenID Connect as configured in appsettings: offered only when set, and the provider's role
-/// claims mapped to HealthStats roles. (No provider runs here, so the redirect round trip itself
-/// is not exercised.)
+/// claims mapped to HealthStats roles. The round trip with a running provider is ProviderRoundTripTests.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ProviderSignInTests
