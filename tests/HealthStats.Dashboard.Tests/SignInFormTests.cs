@@ -37,6 +37,31 @@ public sealed partial class SignInFormTests(EmptyDashboard dashboard) : IClassFi
         Assert.Equal("/", toElsewhere.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task SignInAttempts_BeyondTheLimitPerAddress_Are429_WhileThePageStillOpens()
+    {
+        using var data = new HealthStats.TestSupport.TempDirectory("dashboard-rate-limit");
+        using var server = new DashboardServer(data, ownsData: false, demo: false, new Dictionary<string, string>
+        {
+            ["HealthStats:Auth:SignInAttemptsPerMinutePerAddress"] = "3",
+        });
+        using var client = server.AnonymousClient();
+
+        // The fixture's own admin sign-in was the first attempt; unknown users count as attempts too.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await PostAsync(client, "/Account/SignIn", $"nobody-{i}", "wrong password here");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                Assert.Equal("60", response.Headers.RetryAfter!.ToString());
+        }
+        using var page = await client.GetAsync("/Account/SignIn");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string user, string password)
     {
         var form = await client.GetStringAsync(path);

@@ -52,6 +52,7 @@ public static class SignInHosting
                     return Task.CompletedTask;
                 };
             });
+        builder.Services.AddSignInRateLimit(settings);
         if (settings.OpenIdConnect.IsEnabled)
             authentication.AddOpenIdConnect(options => ProviderSignIn.Configure(options, settings.OpenIdConnect));
 
@@ -75,6 +76,7 @@ public static class SignInHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HealthStats.Dashboard.Pages.Account;
 
 /// <summary>Sign-in with a local account, or with the provincial identity provider where one is configured.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class SignInModel(AccountStore accounts, IOptions<AuthOptions> options, ILogger<SignInModel> logger) : PageModel
 {
     // Nullable: an empty field binds as null, and is answered with a message, not a 400.
