@@ -14,7 +14,7 @@ final as (
         a.fiscal_year, a.fiscal_quarter, a.discharge_month, a.facility_id, a.coder_id,
         count(*) as abstracts,
         count(w.warnings) as abstracts_with_warnings,
-        coalesce(sum(w.warnings), 0) as warnings
+        coalesce(sum(w.warnings), 0)::bigint as warnings
     from abstracts a
     left join warnings w using (batch_id, facility_id, abstract_id)
     group by all
