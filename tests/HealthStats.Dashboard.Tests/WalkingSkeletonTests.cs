@@ -79,6 +79,7 @@ public sealed partial class WalkingSkeletonTests(DashboardServer server) : IClas
     {
         await server.WaitForHomePageWithDataAsync(TimeSpan.FromSeconds(90));
         var before = AbstractCount(await server.Client.GetStringAsync("/"));
+        var chartedBefore = ChartedDischarges(await server.Client.GetStringAsync("/charts/discharges-by-chapter.csv"));
         var outDirectory = server.Data.Combine("more");
         using var generated = new StringWriter();
         Assert.Equal(0, await CliApp.RunAsync(["generate", "--abstracts", "500", "--seed", "99", "--out", outDirectory], generated, generated));
@@ -94,7 +95,14 @@ public sealed partial class WalkingSkeletonTests(DashboardServer server) : IClas
         var after = AbstractCount(await server.Client.GetStringAsync("/"));
         var root = json.RootElement;
         Assert.Equal(before + root.GetProperty("loaded").GetInt32() - root.GetProperty("replaced").GetInt32(), after);
+        // The chart drawn before the batch was cached: the batch must have made it stale.
+        Assert.Equal(before, chartedBefore);
+        Assert.Equal(after, ChartedDischarges(await server.Client.GetStringAsync("/charts/discharges-by-chapter.csv")));
     }
+
+    private static long ChartedDischarges(string csv) =>
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Sum(line => long.Parse(line[(line.LastIndexOf(',') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task CliBenchPages_ReportsTheServerTimeOfEveryPage()

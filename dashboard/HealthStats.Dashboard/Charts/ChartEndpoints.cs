@@ -30,16 +30,18 @@ public static class ChartEndpoints
         if (format is not ("svg" or "png" or "csv"))
             return Results.NotFound();
 
-        var content = catalog.Make(chart, context);
-        var width = Side(context.Request.Query["width"], content.Width);
-        var height = Side(context.Request.Query["height"], content.Height);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
-        return format switch
-        {
-            "svg" => Results.Text(content.Plot.GetSvgXml(width, height), "image/svg+xml; charset=utf-8"),
-            "png" => Results.Bytes(content.Plot.GetImageBytes(width, height, ImageFormat.Png), "image/png"),
-            _ => Results.Text(content.Data.ToCsv(), "text/csv; charset=utf-8"),
-        };
+        var rendered = catalog.Rendered(chart, context);
+        if (format == "csv")
+            return Results.Text(rendered.Csv, "text/csv; charset=utf-8");
+        var width = Side(context.Request.Query["width"], rendered.Width);
+        var height = Side(context.Request.Query["height"], rendered.Height);
+        if (format == "svg" && (width, height) == (rendered.Width, rendered.Height))
+            return Results.Text(rendered.Svg, "image/svg+xml; charset=utf-8");
+        var plot = catalog.Make(chart, context).Plot;
+        return format == "svg"
+            ? Results.Text(plot.GetSvgXml(width, height), "image/svg+xml; charset=utf-8")
+            : Results.Bytes(plot.GetImageBytes(width, height, ImageFormat.Png), "image/png");
     }
 
     // A size asked for in the query (for a larger PNG, say), within bounds; the chart's own otherwise.

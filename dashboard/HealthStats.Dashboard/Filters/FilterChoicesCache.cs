@@ -1,19 +1,20 @@
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Filters;
 
 /// <summary>
-/// The filter bar's choices, read again only after a batch has committed: reading them scans the
+/// The filter bar's choices, read again only when the warehouse has changed: reading them scans the
 /// monthly summary, which at 10 million abstracts costs more than a page should spend on its menus.
 /// </summary>
-public sealed class FilterChoicesCache(WarehouseDatabase database)
+public sealed class FilterChoicesCache(WarehouseDatabase database, WarehouseVersion version)
 {
     private readonly Lock gate = new();
     private (string Stamp, FilterChoices Choices)? cached;
 
     public FilterChoices Current()
     {
-        var stamp = BatchStamp();
+        var stamp = version.Current();
         lock (gate)
         {
             if (cached is { } hit && hit.Stamp == stamp)
@@ -23,14 +24,5 @@ public sealed class FilterChoicesCache(WarehouseDatabase database)
         lock (gate)
             cached = (stamp, choices);
         return choices;
-    }
-
-    // Batches commit with their marts in one transaction, so the batches' count and last commit time change whenever the marts do.
-    private string BatchStamp()
-    {
-        using var connection = database.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "select count(*) || '/' || coalesce(cast(max(completed_at) as varchar), '') || '/' || coalesce((select max(recipe_sha256) from meta.model_recipe), '') from meta.batches";
-        return (string)command.ExecuteScalar()!;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Warehouse.Indicators;
-using HealthStats.Warehouse.Storage;
+using HealthStats.Dashboard.Hosting;
 
 namespace HealthStats.Dashboard.Overview;
 
@@ -43,12 +43,12 @@ public sealed record Headline(Indicator Indicator, IReadOnlyList<(int Year, doub
         { } v => v.ToString("N0", CultureInfo.InvariantCulture),
     };
 
-    public static IReadOnlyList<Headline> Compute(WarehouseDatabase database, DashboardFilter filter, FilterChoices choices) =>
+    public static IReadOnlyList<Headline> Compute(CachedIndicators indicators, DashboardFilter filter, FilterChoices choices) =>
         IndicatorIds.Select(id =>
         {
             var indicator = IndicatorLibrary.Find(id);
             var request = FilteredRequest.For(indicator, filter, choices, ["fiscal_year"]);
-            var years = IndicatorLibrary.Compute(database, id, request.Request).Rows
+            var years = indicators.Compute(id, request.Request).Rows
                 .Select(r => (Year: int.Parse(r.Dimension("fiscal_year")!, CultureInfo.InvariantCulture), r.Value))
                 .OrderBy(r => r.Year)
                 .TakeLast(YearsShown)

@@ -1,4 +1,5 @@
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Indicators;
 using HealthStats.Warehouse.Storage;
 
@@ -9,13 +10,13 @@ namespace HealthStats.Dashboard.Overview;
 /// prints) and of small tables: at 10 million abstracts a scan of marts.fct_abstracts takes longer than
 /// a page may.
 /// </summary>
-public sealed class OverviewQueries(WarehouseDatabase database)
+public sealed class OverviewQueries(WarehouseDatabase database, CachedIndicators indicators)
 {
     public IReadOnlyList<DiagnosisCount> TopMostResponsibleDiagnoses(DashboardFilter filter, FilterChoices choices, int top)
     {
         var indicator = IndicatorLibrary.Find("mrdx_discharges");
-        var total = IndicatorLibrary.Compute(database, indicator.Id, FilteredRequest.For(indicator, filter, choices, []).Request).Rows.Single().Value ?? 0;
-        var rows = IndicatorLibrary.Compute(database, indicator.Id, FilteredRequest.For(indicator, filter, choices, ["code"], top).Request).Rows;
+        var total = indicators.Compute(indicator.Id, FilteredRequest.For(indicator, filter, choices, []).Request).Rows.Single().Value ?? 0;
+        var rows = indicators.Compute(indicator.Id, FilteredRequest.For(indicator, filter, choices, ["code"], top).Request).Rows;
         return rows
             .Select(r => new DiagnosisCount(r.Dimension("code")!, r.Dimension("code_title") ?? "(no title in the classification)", (long)(r.Value ?? 0), total == 0 ? 0 : 100 * (r.Value ?? 0) / total))
             .OrderByDescending(r => r.Discharges).ThenBy(r => r.Code, StringComparer.Ordinal)

@@ -3,14 +3,14 @@ using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Overview;
 using HealthStats.Warehouse.Indicators;
-using HealthStats.Warehouse.Storage;
+using HealthStats.Dashboard.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HealthStats.Dashboard.Pages;
 
 [Authorize(Roles = PageRoles.Everyone)]
-public sealed class IndexModel(OverviewQueries queries, ChartCatalog charts, FilterChoicesCache filterChoices, WarehouseDatabase database) : PageModel
+public sealed class IndexModel(OverviewQueries queries, ChartCatalog charts, FilterChoicesCache filterChoices, CachedIndicators indicators) : PageModel
 {
     public OverviewTotals Totals { get; private set; } = new(0, 0, 0, null);
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(OverviewQueries queries, ChartCatalog charts, Fil
             return;
         var filter = DashboardFilter.FromQuery(Request.Query);
         var choices = filterChoices.Current();
-        Headlines = Headline.Compute(database, filter, choices);
+        Headlines = Headline.Compute(indicators, filter, choices);
         TopNotApplied = FilteredRequest.For(IndicatorLibrary.Find("mrdx_discharges"), filter, choices, []).NotApplied;
         Filters = FilterBar.For(HttpContext, choices, Headlines.SelectMany(h => h.NotApplied).Concat(TopNotApplied));
         Chart = charts.View("discharges-by-chapter", HttpContext);
