@@ -1,6 +1,7 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Facilities;
+using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
@@ -19,6 +20,7 @@ builder.AddHealthStatsSignIn();
 builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddSingleton<FilterChoicesCache>();
 builder.Services.AddSingleton<ChartCatalog>();
+builder.Services.AddSingleton<IndicatorCache>();
 builder.Services.AddSingleton<DashboardChart, DischargesByChapterChart>();
 builder.Services.AddSingleton<DashboardChart, FacilityDischargesChart>();
 builder.Services.AddSingleton<DashboardChart, FacilityStayChart>();

@@ -1,6 +1,6 @@
+using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Warehouse.Indicators;
-using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Facilities;
 
@@ -15,17 +15,17 @@ public sealed record FacilityComparison(IReadOnlyList<string> Facilities, IReadO
 
     public IEnumerable<string> NotApplied => Columns.SelectMany(c => c.NotApplied);
 
-    public static FacilityComparison Compute(WarehouseDatabase database, DashboardFilter filter, FilterChoices choices)
+    public static FacilityComparison Compute(IndicatorCache indicators, DashboardFilter filter, FilterChoices choices)
     {
         var columns = IndicatorIds.Select(id =>
         {
             var indicator = IndicatorLibrary.Find(id);
             var byFacility = FilteredRequest.For(indicator, filter, choices, ["facility"]);
             var overall = FilteredRequest.For(indicator, filter, choices, []);
-            var values = IndicatorLibrary.Compute(database, id, byFacility.Request).Rows
+            var values = indicators.Compute(id, byFacility.Request).Rows
                 .Where(r => r.Dimension("facility") is not null)
                 .ToDictionary(r => r.Dimension("facility")!, r => r.Value, StringComparer.Ordinal);
-            var all = IndicatorLibrary.Compute(database, id, overall.Request).Rows.SingleOrDefault()?.Value;
+            var all = indicators.Compute(id, overall.Request).Rows.SingleOrDefault()?.Value;
             return new FacilityColumn(indicator, values, all, byFacility.NotApplied);
         }).ToList();
         // Every facility that any indicator has a figure for, so that one with discharges but no follow-up still shows.

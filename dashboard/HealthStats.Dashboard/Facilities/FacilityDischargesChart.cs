@@ -8,7 +8,7 @@ using HealthStats.Warehouse.Indicators;
 namespace HealthStats.Dashboard.Facilities;
 
 /// <summary>Discharges by facility, one bar per fiscal year within each facility: volumes and their trend side by side.</summary>
-public sealed class FacilityDischargesChart : DashboardChart
+public sealed class FacilityDischargesChart(IndicatorCache indicators) : DashboardChart
 {
     private const string Title = "Discharges by facility and fiscal year";
 
@@ -19,7 +19,7 @@ public sealed class FacilityDischargesChart : DashboardChart
     public override ChartContent Make(ChartRequest request)
     {
         var filtered = FilteredRequest.For(IndicatorLibrary.Find("discharges"), request.Filter, request.Choices, ["facility", "fiscal_year"]);
-        var rows = IndicatorLibrary.Compute(request.Database, "discharges", filtered.Request).Rows
+        var rows = indicators.Compute("discharges", filtered.Request).Rows
             .Select(r => (Facility: r.Dimension("facility")!, Year: int.Parse(r.Dimension("fiscal_year")!, CultureInfo.InvariantCulture), Discharges: r.Value ?? 0))
             .ToList();
         var table = new ChartTable(["facility", "fiscal_year", "discharges"],

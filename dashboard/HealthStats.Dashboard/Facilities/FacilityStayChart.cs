@@ -1,5 +1,6 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
+using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Warehouse.Indicators;
 
@@ -9,7 +10,7 @@ namespace HealthStats.Dashboard.Facilities;
 /// Average and median acute length of stay of typical stays by facility: a mean well above its median
 /// points at a few long stays rather than generally longer ones.
 /// </summary>
-public sealed class FacilityStayChart : DashboardChart
+public sealed class FacilityStayChart(IndicatorCache indicators) : DashboardChart
 {
     private const string Title = "Acute length of stay of typical stays by facility";
 
@@ -36,10 +37,10 @@ public sealed class FacilityStayChart : DashboardChart
         return new ChartContent(plot, table);
     }
 
-    private static Dictionary<string, double?> ByFacility(ChartRequest request, string indicatorId)
+    private Dictionary<string, double?> ByFacility(ChartRequest request, string indicatorId)
     {
         var filtered = FilteredRequest.For(IndicatorLibrary.Find(indicatorId), request.Filter, request.Choices, ["facility"]);
-        return IndicatorLibrary.Compute(request.Database, indicatorId, filtered.Request).Rows
+        return indicators.Compute(indicatorId, filtered.Request).Rows
             .Where(r => r.Dimension("facility") is not null)
             .ToDictionary(r => r.Dimension("facility")!, r => r.Value, StringComparer.Ordinal);
     }

@@ -1,6 +1,5 @@
 using HealthStats.Dashboard.Filters;
 using HealthStats.Warehouse.Indicators;
-using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Figures;
 
@@ -16,7 +15,7 @@ public sealed record JoinedIndicators(
 {
     public IEnumerable<string> NotApplied => NotAppliedTo.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal);
 
-    public static JoinedIndicators Compute(WarehouseDatabase database, DashboardFilter filter, FilterChoices choices, IReadOnlyList<string> indicatorIds, IReadOnlyList<string> by)
+    public static JoinedIndicators Compute(IndicatorCache cache, DashboardFilter filter, FilterChoices choices, IReadOnlyList<string> indicatorIds, IReadOnlyList<string> by)
     {
         var indicators = indicatorIds.Select(IndicatorLibrary.Find).ToList();
         var notApplied = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -25,7 +24,7 @@ public sealed record JoinedIndicators(
         {
             var request = FilteredRequest.For(indicator, filter, choices, by);
             notApplied[indicator.Id] = request.NotApplied;
-            foreach (var row in IndicatorLibrary.Compute(database, indicator.Id, request.Request).Rows)
+            foreach (var row in cache.Compute(indicator.Id, request.Request).Rows)
             {
                 var key = by.Select(d => row.Dimension(d) ?? "").ToList();
                 var text = string.Join('\u001f', key);

@@ -1,3 +1,4 @@
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Filters;
@@ -25,12 +26,5 @@ public sealed class FilterChoicesCache(WarehouseDatabase database)
         return choices;
     }
 
-    // Batches commit with their marts in one transaction, so the batches' count and last commit time change whenever the marts do.
-    private string BatchStamp()
-    {
-        using var connection = database.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "select count(*) || '/' || coalesce(cast(max(completed_at) as varchar), '') || '/' || coalesce((select max(recipe_sha256) from meta.model_recipe), '') from meta.batches";
-        return (string)command.ExecuteScalar()!;
-    }
+    private string BatchStamp() => WarehouseStamp.Of(database);
 }

@@ -1,10 +1,11 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
+using HealthStats.Dashboard.Figures;
 
 namespace HealthStats.Dashboard.Operations;
 
 /// <summary>Abstracts completed per coder per month. Coder-level, so Staff only, as its page.</summary>
-public sealed class CoderVolumeChart : DashboardChart
+public sealed class CoderVolumeChart(IndicatorCache indicators) : DashboardChart
 {
     private const string Title = "Abstracts coded per coder per month";
 
@@ -14,7 +15,7 @@ public sealed class CoderVolumeChart : DashboardChart
 
     public override ChartContent Make(ChartRequest request)
     {
-        var points = CoderWorkload.Monthly(request.Database, request.Filter, request.Choices).Rows
+        var points = CoderWorkload.Monthly(indicators, request.Filter, request.Choices).Rows
             .Select(r => (Series: r.Dimension("coder") ?? "", Month: r.Dimension("completed_month")!, Value: r.Value ?? 0))
             .ToList();
         var table = new ChartTable(["coder", "completed_month", "abstracts"],

@@ -1,7 +1,6 @@
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Warehouse.Indicators;
-using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Operations;
 
@@ -13,10 +12,10 @@ public sealed record CoderWorkload(string Coder, double AbstractsCoded, int Mont
 {
     public double MeanPerMonth => Months == 0 ? 0 : AbstractsCoded / Months;
 
-    public static (IReadOnlyList<CoderWorkload> Coders, IReadOnlyList<string> NotApplied) Compute(WarehouseDatabase database, DashboardFilter filter, FilterChoices choices)
+    public static (IReadOnlyList<CoderWorkload> Coders, IReadOnlyList<string> NotApplied) Compute(IndicatorCache indicators, DashboardFilter filter, FilterChoices choices)
     {
-        var monthly = Monthly(database, filter, choices);
-        var warnings = JoinedIndicators.Compute(database, filter, choices, ["warning_rate"], ["coder"]);
+        var monthly = Monthly(indicators, filter, choices);
+        var warnings = JoinedIndicators.Compute(indicators, filter, choices, ["warning_rate"], ["coder"]);
         var warningOf = warnings.Rows.ToDictionary(r => r.Key[0], r => r.Row("warning_rate"), StringComparer.Ordinal);
         var coders = monthly.Rows.GroupBy(r => r.Dimension("coder") ?? "")
             .Select(g =>
@@ -31,9 +30,9 @@ public sealed record CoderWorkload(string Coder, double AbstractsCoded, int Mont
     }
 
     /// <summary>Abstracts completed per coder and month: what the table sums and the chart draws.</summary>
-    public static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<string> NotApplied) Monthly(WarehouseDatabase database, DashboardFilter filter, FilterChoices choices)
+    public static (IReadOnlyList<IndicatorRow> Rows, IReadOnlyList<string> NotApplied) Monthly(IndicatorCache indicators, DashboardFilter filter, FilterChoices choices)
     {
         var request = FilteredRequest.For(IndicatorLibrary.Find("abstracts_coded"), filter, choices, ["coder", "completed_month"]);
-        return (IndicatorLibrary.Compute(database, "abstracts_coded", request.Request).Rows, request.NotApplied);
+        return (indicators.Compute("abstracts_coded", request.Request).Rows, request.NotApplied);
     }
 }

@@ -1,6 +1,5 @@
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
-using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Operations;
 
@@ -19,7 +18,7 @@ public sealed record CodingTurnaround(JoinedIndicators ByFacility, JoinedIndicat
 
     public JoinedRow? AllOf(string fiscalYear) => AllFacilities.Rows.FirstOrDefault(r => r.Key[0] == fiscalYear);
 
-    public static CodingTurnaround Compute(WarehouseDatabase database, DashboardFilter filter, FilterChoices choices) => new(
-        JoinedIndicators.Compute(database, filter, choices, IndicatorIds, ["fiscal_year", "facility"]),
-        JoinedIndicators.Compute(database, filter, choices, IndicatorIds, ["fiscal_year"]));
+    public static CodingTurnaround Compute(IndicatorCache indicators, DashboardFilter filter, FilterChoices choices) => new(
+        JoinedIndicators.Compute(indicators, filter, choices, IndicatorIds, ["fiscal_year", "facility"]),
+        JoinedIndicators.Compute(indicators, filter, choices, IndicatorIds, ["fiscal_year"]));
 }

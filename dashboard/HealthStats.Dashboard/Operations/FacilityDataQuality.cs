@@ -1,6 +1,5 @@
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
-using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Operations;
 
@@ -12,7 +11,7 @@ public sealed record FacilityDataQuality(JoinedIndicators ByFacility, JoinedIndi
 {
     public static readonly IReadOnlyList<string> IndicatorIds = ["warning_rate", "quarantine_rate"];
 
-    public static FacilityDataQuality Compute(WarehouseDatabase database, DashboardFilter filter, FilterChoices choices) => new(
-        JoinedIndicators.Compute(database, filter, choices, IndicatorIds, ["facility"]),
-        JoinedIndicators.Compute(database, filter, choices, IndicatorIds, []));
+    public static FacilityDataQuality Compute(IndicatorCache indicators, DashboardFilter filter, FilterChoices choices) => new(
+        JoinedIndicators.Compute(indicators, filter, choices, IndicatorIds, ["facility"]),
+        JoinedIndicators.Compute(indicators, filter, choices, IndicatorIds, []));
 }

@@ -17,7 +17,8 @@ public static class MonthLines
         var series = points.GroupBy(p => p.Series)
             .Select(g => (Name: g.Key, Total: g.Sum(p => p.Value), Points: g.OrderBy(p => p.Month, StringComparer.Ordinal).ToList()))
             .ToList();
-        var named = series.OrderByDescending(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Named).Select(s => s.Name).ToList();
+        var named = series.OrderByDescending(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Named)
+            .Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
         // The grey ones first, so that the coloured lines are drawn over them.
         foreach (var s in series.Where(s => !named.Contains(s.Name)))
         {
@@ -39,7 +40,9 @@ public static class MonthLines
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
             automatic.LabelFormatter = date => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        plot.Axes.Margins(bottom: 0);
+        // From zero, so that a change of a day in a median of seven does not look like a collapse.
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, points.Max(p => p.Value) * 1.08 + 1);
     }
 
     // The middle of the month, so that a point sits within its month on the date axis.

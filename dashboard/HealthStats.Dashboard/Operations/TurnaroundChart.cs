@@ -1,12 +1,13 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
+using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Warehouse.Indicators;
 
 namespace HealthStats.Dashboard.Operations;
 
 /// <summary>Median coding turnaround per month of discharge, one line per facility. Staff only, as its page.</summary>
-public sealed class TurnaroundChart : DashboardChart
+public sealed class TurnaroundChart(IndicatorCache indicators) : DashboardChart
 {
     private const string Title = "Median coding turnaround by month of discharge and facility";
 
@@ -17,7 +18,7 @@ public sealed class TurnaroundChart : DashboardChart
     public override ChartContent Make(ChartRequest request)
     {
         var filtered = FilteredRequest.For(IndicatorLibrary.Find("coding_turnaround_median"), request.Filter, request.Choices, ["month", "facility"]);
-        var points = IndicatorLibrary.Compute(request.Database, "coding_turnaround_median", filtered.Request).Rows
+        var points = indicators.Compute("coding_turnaround_median", filtered.Request).Rows
             .Where(r => r.Value is not null)
             .Select(r => (Series: r.Dimension("facility") ?? "", Month: r.Dimension("month")!, Value: r.Value!.Value))
             .ToList();

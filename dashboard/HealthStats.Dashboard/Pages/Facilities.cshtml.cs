@@ -2,14 +2,14 @@ using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Facilities;
 using HealthStats.Dashboard.Filters;
-using HealthStats.Warehouse.Storage;
+using HealthStats.Dashboard.Figures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HealthStats.Dashboard.Pages;
 
 [Authorize(Roles = PageRoles.Everyone)]
-public sealed class FacilitiesModel(ChartCatalog charts, FilterChoicesCache filterChoices, WarehouseDatabase database) : PageModel
+public sealed class FacilitiesModel(ChartCatalog charts, FilterChoicesCache filterChoices, IndicatorCache indicators) : PageModel
 {
     public FilterBar? Filters { get; private set; }
 
@@ -27,7 +27,7 @@ public sealed class FacilitiesModel(ChartCatalog charts, FilterChoicesCache filt
         if (choices.Facilities.Count == 0)
             return;
         var filter = DashboardFilter.FromQuery(Request.Query);
-        Comparison = FacilityComparison.Compute(database, filter, choices);
+        Comparison = FacilityComparison.Compute(indicators, filter, choices);
         YearsShown = filter.FiscalYearsKept(choices.FiscalYears) ?? choices.FiscalYears;
         Filters = FilterBar.For(HttpContext, choices, Comparison.NotApplied);
         DischargesChart = charts.View("facility-discharges", HttpContext);

@@ -2,7 +2,7 @@ using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Operations;
-using HealthStats.Warehouse.Storage;
+using HealthStats.Dashboard.Figures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +10,7 @@ namespace HealthStats.Dashboard.Pages;
 
 /// <summary>HIM operations: coding turnaround, coders' volumes and data quality. Coder-level figures, so not for ministry users.</summary>
 [Authorize(Roles = PageRoles.Staff)]
-public sealed class OperationsModel(ChartCatalog charts, FilterChoicesCache filterChoices, WarehouseDatabase database) : PageModel
+public sealed class OperationsModel(ChartCatalog charts, FilterChoicesCache filterChoices, IndicatorCache indicators) : PageModel
 {
     public FilterBar? Filters { get; private set; }
 
@@ -34,9 +34,9 @@ public sealed class OperationsModel(ChartCatalog charts, FilterChoicesCache filt
         if (choices.Facilities.Count == 0)
             return;
         var filter = DashboardFilter.FromQuery(Request.Query);
-        Turnaround = CodingTurnaround.Compute(database, filter, choices);
-        (Coders, CodersNotApplied) = CoderWorkload.Compute(database, filter, choices);
-        Quality = FacilityDataQuality.Compute(database, filter, choices);
+        Turnaround = CodingTurnaround.Compute(indicators, filter, choices);
+        (Coders, CodersNotApplied) = CoderWorkload.Compute(indicators, filter, choices);
+        Quality = FacilityDataQuality.Compute(indicators, filter, choices);
         Filters = FilterBar.For(HttpContext, choices, Turnaround.ByFacility.NotApplied.Concat(CodersNotApplied).Concat(Quality.ByFacility.NotApplied));
         TurnaroundChart = charts.View("coding-turnaround", HttpContext);
         CoderChart = charts.View("abstracts-per-coder", HttpContext);
