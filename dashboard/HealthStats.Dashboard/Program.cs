@@ -1,10 +1,14 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
+using HealthStats.Dashboard.Facilities;
+using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Jobs;
+using HealthStats.Dashboard.Operations;
 using HealthStats.Dashboard.Overview;
+using HealthStats.Dashboard.Rates;
 
 // appsettings.json is read from beside the binaries, so that `dotnet run --project ...` from the
 // repository root finds it while relative paths (the data directory) stay relative to where the
@@ -20,6 +24,12 @@ builder.Services.AddSingleton<CachedIndicators>();
 builder.Services.AddSingleton<FilterChoicesCache>();
 builder.Services.AddSingleton<ChartCatalog>();
 builder.Services.AddSingleton<DashboardChart, DischargesByChapterChart>();
+builder.Services.AddSingleton<DashboardChart, FacilityDischargesChart>();
+builder.Services.AddSingleton<DashboardChart, FacilityStayChart>();
+builder.Services.AddSingleton<DashboardChart, StandardisedRateChart>();
+builder.Services.AddSingleton<DashboardChart, TurnaroundChart>();
+builder.Services.AddSingleton<DashboardChart, CoderVolumeChart>();
+builder.Services.AddSingleton<DashboardChart, DataQualityChart>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

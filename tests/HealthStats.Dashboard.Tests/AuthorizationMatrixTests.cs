@@ -28,6 +28,10 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
     {
         ["GET /"] = Rule.ForRoles("/", PageRoles.Everyone),
         ["GET /Index"] = Rule.ForRoles("/Index", PageRoles.Everyone),
+        ["GET /Facilities"] = Rule.ForRoles("/Facilities", PageRoles.Everyone),
+        ["GET /Rates"] = Rule.ForRoles("/Rates", PageRoles.Everyone),
+        // Coder-level figures: not for ministry users (its charts' downloads neither: OperationsPageTests).
+        ["GET /Operations"] = Rule.ForRoles("/Operations", PageRoles.Staff),
         ["GET /charts/{file}"] = Rule.ForRoles("/charts/discharges-by-chapter.csv", PageRoles.Everyone),
         ["GET /Account/SignIn"] = Rule.Public("/Account/SignIn", HttpStatusCode.OK),
         ["GET /Account/SignOut"] = Rule.ForRoles("/Account/SignOut", PageRoles.Everyone),
