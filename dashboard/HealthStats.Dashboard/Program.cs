@@ -1,4 +1,5 @@
 using HealthStats.Dashboard.Accounts;
+using HealthStats.Dashboard.Classifications;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Jobs;
@@ -12,6 +13,7 @@ builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
 builder.Services.AddSingleton<OverviewQueries>();
+builder.Services.AddSingleton<ClassificationQueries>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
