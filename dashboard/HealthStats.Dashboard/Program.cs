@@ -4,6 +4,7 @@ using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Jobs;
 using HealthStats.Dashboard.Overview;
+using HealthStats.Dashboard.Submissions;
 
 // appsettings.json is read from beside the binaries, so that `dotnet run --project ...` from the
 // repository root finds it while relative paths (the data directory) stay relative to where the
@@ -14,6 +15,7 @@ builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
 builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddSingleton<ClassificationQueries>();
+builder.Services.AddSingleton<SubmissionQueries>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         ["GET /"] = Rule.ForRoles("/", PageRoles.Everyone),
         ["GET /Index"] = Rule.ForRoles("/Index", PageRoles.Everyone),
         ["GET /Classifications"] = Rule.ForRoles("/Classifications", PageRoles.Everyone),
+        ["GET /Data"] = Rule.ForRoles("/Data", PageRoles.Staff),
         ["GET /Account/SignIn"] = Rule.Public("/Account/SignIn", HttpStatusCode.OK),
         ["GET /Account/SignOut"] = Rule.ForRoles("/Account/SignOut", PageRoles.Everyone),
         // The status page answers with the status it names, to anyone.
