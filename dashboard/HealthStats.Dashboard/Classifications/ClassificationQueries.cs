@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Concurrent;
 using DuckDB.NET.Data;
 using HealthStats.Warehouse.Classification;
 using HealthStats.Warehouse.Storage;
@@ -7,54 +7,57 @@ namespace HealthStats.Dashboard.Classifications;
 
 /// <summary>
 /// The classification browser's questions. Searches read the marts' code dimensions (one row per code known to
-/// any version, titled by the newest), so that a code is found once however many versions hold it; a code's
-/// versions come from the reference tables, and its use from the summaries, never from the facts.
+/// any version, titled by the newest), so that a code is found once however many versions hold it, through an
+/// index in memory (<see cref="CodeIndex"/>); a code's versions come from the reference tables, and its use from
+/// the summaries, never from the facts.
 /// </summary>
 public sealed class ClassificationQueries(WarehouseDatabase database)
 {
     /// <summary>A page of results a person can read; beyond it they should narrow the search.</summary>
     public const int MaxResults = 200;
 
-    public CodeSearchResult Search(ClassificationKind kind, CodeSearch search)
+    private readonly ConcurrentDictionary<ClassificationKind, CachedIndex> indexes = new();
+
+    public CodeSearchResult Search(ClassificationKind kind, CodeSearch search) =>
+        search.IsEmpty ? new CodeSearchResult([], false) : Index(kind).Search(search, MaxResults);
+
+    /// <summary>
+    /// The kind's codes in memory, read again when its classification versions or addenda have been imported since:
+    /// imports need the warehouse to themselves today, but a check per search (a glance at a table of a few rows)
+    /// keeps the browser right should that change.
+    /// </summary>
+    private CodeIndex Index(ClassificationKind kind)
     {
-        if (search.IsEmpty)
-            return new CodeSearchResult([], false);
         using var connection = database.OpenConnection();
-        using var command = connection.CreateCommand();
-        var conditions = new List<string>();
-        var codeMatches = "false";
-        if (search.CodePrefix is { } prefix)
+        var fingerprint = connection.Scalar<string>(
+            """
+            select
+                (select count(*) || '/' || coalesce(sum(code_count), 0) || '/' || coalesce(max(imported_at)::varchar, '')
+                 from reference.classification_versions where kind = $1)
+                || '|' ||
+                (select count(*) || '/' || coalesce(max(a.imported_at)::varchar, '')
+                 from reference.classification_addenda_imports a join reference.classification_versions v using (version_id) where v.kind = $1)
+            """,
+            KindName(kind))!;
+        var cached = indexes.GetValueOrDefault(kind);
+        if (cached is not null && cached.Fingerprint == fingerprint)
+            return cached.Index;
+        lock (indexes)
         {
-            command.Parameters.Add(new DuckDBParameter(prefix));
-            codeMatches = $"starts_with(code, ${command.Parameters.Count})";
-            conditions.Add(codeMatches);
+            cached = indexes.GetValueOrDefault(kind);
+            if (cached is not null && cached.Fingerprint == fingerprint)
+                return cached.Index;
+            using var command = connection.CreateCommand();
+            command.CommandText = $"select code, title, billable, version from {CodeDimension(kind)}";
+            using var reader = command.ExecuteReader();
+            var codes = new List<CodeMatch>();
+            while (reader.Read())
+                codes.Add(new CodeMatch(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), string.Intern(reader.GetString(3))));
+            codes.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+            var index = new CodeIndex(codes);
+            indexes[kind] = new CachedIndex(fingerprint, index);
+            return index;
         }
-        if (search.Words.Count > 0)
-        {
-            var words = new StringBuilder();
-            foreach (var word in search.Words)
-            {
-                // Each word must begin a word of the title: "ear" should not find "year" or "heart".
-                command.Parameters.Add(new DuckDBParameter($"(^|[^\\pL\\pN]){word}"));
-                words.Append(words.Length == 0 ? "" : " and ").Append($"regexp_matches(title, ${command.Parameters.Count}, 'i')");
-            }
-            conditions.Add($"({words})");
-        }
-        command.Parameters.Add(new DuckDBParameter(MaxResults + 1));
-        // Codes that start with what was typed come first: someone who typed E11 wants E11 before titles.
-        command.CommandText = $"""
-            select code, title, billable, version
-            from {CodeDimension(kind)}
-            where {string.Join(" or ", conditions)}
-            order by {codeMatches} desc, code
-            limit ${command.Parameters.Count}
-            """;
-        using var reader = command.ExecuteReader();
-        var codes = new List<CodeMatch>();
-        while (reader.Read())
-            codes.Add(new CodeMatch(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2), reader.GetString(3)));
-        var hasMore = codes.Count > MaxResults;
-        return new CodeSearchResult(hasMore ? codes[..MaxResults] : codes, hasMore);
     }
 
     /// <summary>The code (normalised: no dots, upper case) as the warehouse knows it, or null when no version holds it.</summary>
@@ -177,6 +180,8 @@ public sealed class ClassificationQueries(WarehouseDatabase database)
             usage.Add(new CodeUsage(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2)));
         return usage;
     }
+
+    private sealed record CachedIndex(string Fingerprint, CodeIndex Index);
 
     private static string? NullableString(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -25,8 +25,7 @@ public sealed record CodeSearch(string? CodePrefix, IReadOnlyList<string> Words)
             var normalised = ClassificationFiles.NormaliseCode(trimmed);
             prefix = normalised.Length > 0 ? normalised : null;
         }
-        // Words are letters and digits only: punctuation in a title ("Pneumonia, unspecified") separates words,
-        // and the words go into a regular expression without escaping.
+        // Words are letters and digits only, as a title's punctuation ("Pneumonia, unspecified") separates its words.
         var words = WordsOf(trimmed)
             .Select(w => w.ToLowerInvariant())
             .Distinct(StringComparer.Ordinal)
