@@ -32,11 +32,15 @@ public sealed class KnownDataDashboard : IDisposable
         return new DashboardServer(data, ownsData: true, demo: false);
     }
 
-    // Left in the temp folder for the life of the test process: every fixture copies it, and the OS cleans temp.
+    // Beside the test binaries rather than in temp: every fixture of the run copies it, so it outlives them all, and
+    // the next run starts it afresh.
     private static string MakeTemplate()
     {
-        var root = new TempDirectory("dashboard-known-template");
-        var data = root.Combine("data");
+        var root = Path.Combine(AppContext.BaseDirectory, "TestResults", "known-data");
+        if (Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
+        Directory.CreateDirectory(root);
+        var data = Path.Combine(root, "data");
         Run("reference", "import-classification", SharedData.Path("icd10cm", "icd10cm_order_2026.txt"),
             "--kind", "diagnosis", "--version", "ICD-10-CM-2026", "--effective-from", "2025-10-01", "--data", data);
         Run("reference", "import-addenda", SharedData.Path("icd10cm", "icd10cm_order_addenda_2026.txt"),
@@ -46,7 +50,7 @@ public sealed class KnownDataDashboard : IDisposable
         Run("reference", "import-addenda", SharedData.Path("icd10pcs", "icd10pcs_order_addenda_2026.txt"),
             "--kind", "intervention", "--version", "ICD-10-PCS-2026", "--data", data);
 
-        Run("ingest", KnownAbstracts.WriteFirst(root.Combine(KnownAbstracts.FirstFile)), "--data", data);
+        Run("ingest", KnownAbstracts.WriteFirst(Path.Combine(root, KnownAbstracts.FirstFile)), "--data", data);
         // A facility that last submitted two months ago: the batch's times are when it was loaded, so the test
         // moves them back rather than waiting. Nothing else in the warehouse derives from them.
         var database = new WarehouseDatabase(new DataDirectory(data));
@@ -56,7 +60,7 @@ public sealed class KnownDataDashboard : IDisposable
                 "update meta.batches set started_at = started_at - interval 60 days, completed_at = completed_at - interval 60 days where file_name = $1",
                 KnownAbstracts.FirstFile);
         }
-        Run("ingest", KnownAbstracts.WriteSecond(root.Combine(KnownAbstracts.SecondFile)), "--data", data);
+        Run("ingest", KnownAbstracts.WriteSecond(Path.Combine(root, KnownAbstracts.SecondFile)), "--data", data);
         return data;
     }
 
