@@ -1,5 +1,6 @@
 using HealthStats.Etl.Accounts;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;
 
 namespace HealthStats.Dashboard.Tests;
@@ -24,11 +25,13 @@ public sealed class ClassificationsBrowserTests(KnownDataDashboard dashboard, IT
         browser.Type("#q", "type 2 diabetes without complications");
         browser.Screenshot("1-search");
         browser.ClickAndWaitForNextPage("#search");
+        WaitUntilLoaded(browser);
 
         var codes = browser.Driver.FindElements(By.CssSelector("#result-table a.code-link")).Select(a => a.Text).ToList();
         Assert.Equal(["E11.9", "E11.A"], codes);
         browser.Screenshot("2-results");
         browser.ClickAndWaitForNextPage("#result-table a.code-link");
+        WaitUntilLoaded(browser);
 
         Assert.Equal("E11.9", browser.WaitFor("#detail-code").Text);
         Assert.Equal("IV Endocrine, nutritional and metabolic diseases", browser.Driver.FindElement(By.Id("detail-chapter")).Text);
@@ -40,4 +43,9 @@ public sealed class ClassificationsBrowserTests(KnownDataDashboard dashboard, IT
         Assert.Equal(2, browser.Driver.FindElements(By.CssSelector("#result-table a.code-link")).Count);
         browser.Screenshot("3-code");
     }
+
+    // The next page has replaced this one, but on a busy machine it may still be arriving: read it once it is whole.
+    private static void WaitUntilLoaded(Browser browser) =>
+        new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30))
+            .Until(driver => "complete".Equals(((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState")));
 }
