@@ -3,12 +3,14 @@ using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Facilities;
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Classifications;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Jobs;
 using HealthStats.Dashboard.Operations;
 using HealthStats.Dashboard.Overview;
 using HealthStats.Dashboard.Rates;
+using HealthStats.Dashboard.Submissions;
 
 // appsettings.json is read from beside the binaries, so that `dotnet run --project ...` from the
 // repository root finds it while relative paths (the data directory) stay relative to where the
@@ -30,6 +32,8 @@ builder.Services.AddSingleton<DashboardChart, StandardisedRateChart>();
 builder.Services.AddSingleton<DashboardChart, TurnaroundChart>();
 builder.Services.AddSingleton<DashboardChart, CoderVolumeChart>();
 builder.Services.AddSingleton<DashboardChart, DataQualityChart>();
+builder.Services.AddSingleton<ClassificationQueries>();
+builder.Services.AddSingleton<SubmissionQueries>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         // Coder-level figures: not for ministry users (its charts' downloads neither: OperationsPageTests).
         ["GET /Operations"] = Rule.ForRoles("/Operations", PageRoles.Staff),
         ["GET /charts/{file}"] = Rule.ForRoles("/charts/discharges-by-chapter.csv", PageRoles.Everyone),
+        ["GET /Classifications"] = Rule.ForRoles("/Classifications", PageRoles.Everyone),
+        ["GET /Data"] = Rule.ForRoles("/Data", PageRoles.Staff),
         ["GET /Account/SignIn"] = Rule.Public("/Account/SignIn", HttpStatusCode.OK),
         ["GET /Account/SignOut"] = Rule.ForRoles("/Account/SignOut", PageRoles.Everyone),
         // The status page answers with the status it names, to anyone.
