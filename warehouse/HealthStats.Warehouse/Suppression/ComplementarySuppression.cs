@@ -47,14 +47,23 @@ public static class ComplementarySuppression
             var report = Audit(tables, suppressed, width);
             if (report.Passed)
                 break;
+            var added = false;
             foreach (var cell in report.Findings.Select(f => f.Cell).Distinct())
             {
+                // Complements chosen for an earlier cell of this round often protect this one too, which
+                // the audit's small program tells more cheaply than the perturbation's large one.
+                if (DisclosureAuditor.MaximumOf(Publication.Of(tables, suppressed), cell) >= tables.Cells[cell].Count + width - ChangeTolerance)
+                    continue;
                 foreach (var complement in CheapestPerturbation(tables, suppressed, prices, cell, width))
                 {
                     suppressed[complement] = true;
                     reasons[complement] = SuppressionReason.Complementary;
+                    added = true;
                 }
             }
+            // Each failing cell's program must change a released cell; if rounding hid that, stop rather than loop.
+            if (!added)
+                throw new InvalidOperationException($"complementary suppression found nothing more to suppress, yet: {report}");
         }
 
         var complements = Enumerable.Range(0, reasons.Length)
@@ -74,7 +83,7 @@ public static class ComplementarySuppression
 
     private static AuditReport Audit(LinkedTables tables, bool[] suppressed, int width)
     {
-        var report = DisclosureAuditor.Audit(Publication.Of(tables, suppressed), width);
+        var report = DisclosureAuditor.Audit(Publication.Of(tables, suppressed), width, exactIntervals: false);
         // The true counts satisfy every relation, so the only findings can be narrow intervals.
         if (report.Findings.FirstOrDefault(f => f.Cell < 0 || !suppressed[f.Cell]) is { } other)
             throw new InvalidOperationException($"the tables cannot be protected: {other.Problem}");

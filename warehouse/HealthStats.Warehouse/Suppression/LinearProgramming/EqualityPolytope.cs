@@ -160,29 +160,33 @@ internal sealed class EqualityPolytope
     {
         var prow = tableau[pivotRow];
         var inverse = 1 / prow[pivotColumn];
+        // Tables' relations are sparse: eliminate along the pivot row's non-zero columns only.
+        var nonZero = new List<int>();
         for (var j = 0; j < prow.Length; j++)
+        {
+            if (prow[j] == 0)
+                continue;
             prow[j] *= inverse;
+            nonZero.Add(j);
+        }
         prow[pivotColumn] = 1;
         for (var i = 0; i < tableau.Length; i++)
         {
             if (i != pivotRow)
-                Eliminate(tableau[i], prow, pivotColumn);
+                Eliminate(tableau[i], prow, nonZero, pivotColumn);
         }
         if (reduced is not null)
-            Eliminate(reduced, prow, pivotColumn);
+            Eliminate(reduced, prow, nonZero, pivotColumn);
         basis[pivotRow] = pivotColumn;
     }
 
-    private static void Eliminate(double[] row, double[] pivotRow, int pivotColumn)
+    private static void Eliminate(double[] row, double[] pivotRow, List<int> nonZero, int pivotColumn)
     {
         var factor = row[pivotColumn];
         if (factor == 0)
             return;
-        for (var j = 0; j < row.Length; j++)
-        {
-            if (pivotRow[j] != 0)
-                row[j] -= factor * pivotRow[j];
-        }
+        foreach (var j in nonZero)
+            row[j] -= factor * pivotRow[j];
         row[pivotColumn] = 0;
     }
 
