@@ -133,4 +133,14 @@ public sealed class ComplementarySuppressionTests
         Assert.True(result.IsSuppressed(tables.IndexOf("t", "B", "Total")) || result.IsSuppressed(tables.IndexOf("t", "Total", "Total")));
         Assert.All(result.Audit.Intervals, i => Assert.True(i.Width >= 5, $"{tables.Cells[i.Cell].Label}: {i}"));
     }
+
+    [Fact]
+    public void Method_StatesThePolicyAndTheComplementaryMethod_ForTheManifest()
+    {
+        var result = TableSuppression.Apply(TwoByTwo(), SuppressionPolicy.Cihi with { MinimumRegionPopulation = 20_000 }, new Dictionary<string, long>());
+
+        Assert.StartsWith("Policy CIHI: counts from 1 to 4 suppressed, zero counts released; every cell of a region with fewer than 20000 people suppressed", result.Method);
+        Assert.Contains("at least 5 wide", result.Method);
+        Assert.EndsWith(ComplementarySuppression.Method, result.Method);
+    }
 }

@@ -35,8 +35,7 @@ public sealed class DisclosureAuditorTests
     [Fact]
     public void Audit_Fails_WhenTheIntervalIsNarrowerThanTheProtectionWidth()
     {
-        // Suppressing AX and AY leaves AX + AY = 32 and AX + BX = 42, BX released: AX is known; with
-        // BX and BY too it is in [0, 32]. Ask for a width of 33 and that is not enough.
+        // With the four interior cells suppressed AX is in [0, 32]: wide enough for 32, not for 33.
         var tables = TwoByTwo();
         var cells = new[] { tables.IndexOf("t", "A", "X"), tables.IndexOf("t", "A", "Y"), tables.IndexOf("t", "B", "X"), tables.IndexOf("t", "B", "Y") };
 

@@ -79,9 +79,11 @@ public static class DisclosureAuditor
         var objective = new double[group.Count];
         for (var k = 0; k < group.Count; k++)
         {
-            if (!exactIntervals && seenHigh[k] - seenLow[k] >= requiredWidth + RoundingTolerance)
+            // Rounded inwards as the exact interval is, which contains this one, so it is at least as wide.
+            var seen = new FeasibleInterval(group[k], Math.Ceiling(seenLow[k] - RoundingTolerance), Math.Floor(seenHigh[k] + RoundingTolerance));
+            if (!exactIntervals && seen.Width >= requiredWidth)
             {
-                intervals.Add(new FeasibleInterval(group[k], seenLow[k], seenHigh[k]));
+                intervals.Add(seen);
                 continue;
             }
             objective[k] = 1;
