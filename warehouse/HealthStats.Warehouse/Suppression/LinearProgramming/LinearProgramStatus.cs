@@ -1,0 +1,8 @@
+namespace HealthStats.Warehouse.Suppression.LinearProgramming;
+
+internal enum LinearProgramStatus
+{
+    Optimal,
+    Infeasible,
+    Unbounded,
+}
