@@ -77,6 +77,7 @@ public static partial class IncrementalBuild
         ["marts.sum_discharges_monthly"] = Refresh.Whole,
         ["marts.sum_discharges_by_age"] = Refresh.Whole,
         ["marts.sum_stays_by_los"] = Refresh.Whole,
+        ["marts.sum_coding_turnaround"] = Refresh.Whole,
         ["marts.sum_charlson_monthly"] = Refresh.Whole,
         ["marts.sum_diagnoses_monthly"] = Refresh.Whole,
         ["marts.sum_interventions_yearly"] = Refresh.Whole,

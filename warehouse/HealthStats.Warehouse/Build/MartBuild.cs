@@ -57,6 +57,7 @@ public static class MartBuild
         "marts.sum_discharges_monthly",
         "marts.sum_discharges_by_age",
         "marts.sum_stays_by_los",
+        "marts.sum_coding_turnaround",
         "marts.sum_charlson_monthly",
         "marts.sum_diagnoses_monthly",
         "marts.sum_interventions_yearly",

@@ -28,13 +28,19 @@ public sealed class AggregateIndicator : Indicator
     public string? ShareOf { get; init; }
 
     /// <summary>
-    /// A median from a histogram source: the value is the median of this column over the source's rows,
-    /// each counted as many times as its MedianWeight column says (ValueSql is then not used). With an
-    /// even count it is the mean of the middle two, as SQL's median is.
+    /// A quantile from a histogram source: the value is the quantile of this column over the source's
+    /// rows, each counted as many times as its QuantileWeight column says (ValueSql then only says what
+    /// it equals over the rows themselves). See QuantileRank for which quantile.
     /// </summary>
-    public string? MedianOf { get; init; }
+    public string? QuantileOf { get; init; }
 
-    public string? MedianWeight { get; init; }
+    public string? QuantileWeight { get; init; }
+
+    /// <summary>
+    /// Null for the median as SQL's median gives it (with an even count, the mean of the middle two); a
+    /// fraction p for the nearest-rank quantile, as SQL's quantile_disc gives it (the value at rank ⌈p·n⌉).
+    /// </summary>
+    public double? QuantileRank { get; init; }
 
     /// <summary>A condition on the source rows that the indicator's definition always applies (its inclusions).</summary>
     public string? RestrictionSql { get; init; }
@@ -81,7 +87,7 @@ public sealed class AggregateIndicator : Indicator
                 select.Add($"({DenominatorSql})::double as denominator");
         }
         var where = conditions.Count > 0 ? $"where {string.Join(" and ", conditions)}\n" : "";
-        var sql = MedianOf is not null ? WeightedMedianSql(columns, titles.ToList(), where) :
+        var sql = QuantileOf is not null ? WeightedQuantileSql(columns, titles.ToList(), where) :
             $"with source as (\n{SourceSql}\n)\n" +
             $"select {string.Join(", ", select)}\nfrom source\n" +
             where +
@@ -108,21 +114,24 @@ public sealed class AggregateIndicator : Indicator
         return rows;
     }
 
-    // Counts each value's rows per group, then finds the values at the middle positions (0-based
-    // (n-1)/2 and n/2) as the first whose running count passes them.
-    private string WeightedMedianSql(IReadOnlyList<string> columns, IReadOnlyList<string> titles, string where)
+    // Counts each value's rows per group, then finds the value at a rank as the first whose running
+    // count reaches it: for the median the middle ranks (0-based (n-1)/2 and n/2), for a nearest-rank
+    // quantile the rank ⌈p·n⌉ (1-based).
+    private string WeightedQuantileSql(IReadOnlyList<string> columns, IReadOnlyList<string> titles, string where)
     {
         var group = string.Join(", ", columns);
         var partition = columns.Count > 0 ? $"partition by {group} " : "";
         var keep = string.Join("", columns.Concat(titles).Select(c => c + ", "));
         var keptTitles = string.Join("", titles.Select(t => t[(t.LastIndexOf(" as ", StringComparison.Ordinal) + 4)..]).Select(t => $"max({t}) as {t}, "));
+        var value = QuantileRank is { } p
+            ? $"min(quantile_value) filter (where running >= ceil(total * {p.ToString("R", CultureInfo.InvariantCulture)}::double))"
+            : "(min(quantile_value) filter (where running > (total - 1) // 2) + min(quantile_value) filter (where running > total // 2)) / 2.0";
         return
             $"with source as (\n{SourceSql}\n),\n" +
-            $"counted as (\n    select {keep}{MedianOf} as median_value, sum({MedianWeight}) as weight\n    from source\n    {where}    group by {(columns.Count > 0 ? group + ", " : "")}median_value\n),\n" +
-            $"ranked as (\n    select *, sum(weight) over ({partition}order by median_value rows between unbounded preceding and current row) as running,\n" +
+            $"counted as (\n    select {keep}{QuantileOf} as quantile_value, sum({QuantileWeight}) as weight\n    from source\n    {where}    group by {(columns.Count > 0 ? group + ", " : "")}quantile_value\n),\n" +
+            $"ranked as (\n    select *, sum(weight) over ({partition}order by quantile_value rows between unbounded preceding and current row) as running,\n" +
             $"           sum(weight) over ({(columns.Count > 0 ? "partition by " + group : "")}) as total\n    from counted\n)\n" +
-            $"select {string.Join("", columns.Select(c => c + ", "))}{keptTitles}" +
-            "((min(median_value) filter (where running > (total - 1) // 2) + min(median_value) filter (where running > total // 2)) / 2.0)::double as value\n" +
+            $"select {string.Join("", columns.Select(c => c + ", "))}{keptTitles}({value})::double as value\n" +
             "from ranked\n" +
             (columns.Count > 0 ? $"group by {group}\norder by {group}" : "");
     }

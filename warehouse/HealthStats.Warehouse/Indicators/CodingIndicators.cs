@@ -29,14 +29,14 @@ internal static class CodingIndicators
             Id = "coding_turnaround_median", Name = "Median coding turnaround",
             Definition = $"{Turnaround} The median; with an even number of abstracts, the mean of the middle two.",
             Numerator = "Turnaround of each completed abstract", Inclusions = Completed, Exclusions = NotCompleted, Unit = "days",
-            Dimensions = CodingDimensions, Source = "coding", RestrictionSql = "turnaround_days is not null", ValueSql = "median(turnaround_days)",
+            Dimensions = CodingDimensions, Source = "coding", RestrictionSql = "turnaround_days is not null", ValueSql = "median(turnaround_days)", QuantileOf = "turnaround_days", QuantileWeight = "abstracts",
         },
         new AggregateIndicator
         {
             Id = "coding_turnaround_p90", Name = "90th percentile of coding turnaround",
             Definition = $"{Turnaround} The 90th percentile: the fewest days within which at least 90% of the abstracts were completed (nearest rank).",
             Numerator = "Turnaround of each completed abstract", Inclusions = Completed, Exclusions = NotCompleted, Unit = "days",
-            Dimensions = CodingDimensions, Source = "coding", RestrictionSql = "turnaround_days is not null", ValueSql = "quantile_disc(turnaround_days, 0.9)",
+            Dimensions = CodingDimensions, Source = "coding", RestrictionSql = "turnaround_days is not null", ValueSql = "quantile_disc(turnaround_days, 0.9)", QuantileOf = "turnaround_days", QuantileWeight = "abstracts", QuantileRank = 0.9,
         },
         new AggregateIndicator
         {
@@ -45,15 +45,15 @@ internal static class CodingIndicators
             Numerator = "Completed abstracts with a turnaround of 30 days or less", Denominator = "Completed abstracts",
             Inclusions = Completed, Exclusions = NotCompleted, Unit = "percent",
             Dimensions = CodingDimensions, Source = "coding", RestrictionSql = "turnaround_days is not null",
-            ValueSql = "100.0 * count(*) filter (where turnaround_days <= 30) / count(*)",
-            NumeratorSql = "count(*) filter (where turnaround_days <= 30)", DenominatorSql = "count(*)",
+            ValueSql = "100.0 * coalesce(sum(abstracts) filter (where turnaround_days <= 30), 0) / sum(abstracts)",
+            NumeratorSql = "coalesce(sum(abstracts) filter (where turnaround_days <= 30), 0)", DenominatorSql = "sum(abstracts)",
         },
         new AggregateIndicator
         {
             Id = "abstracts_coded", Name = "Abstracts coded",
             Definition = "Abstracts completed, counted per coder and month with --by coder,completed_month (abstracts per coder per month).",
             Numerator = "Completed current abstracts", Inclusions = Completed, Exclusions = NotCompleted, Unit = "abstracts",
-            Dimensions = CodingDimensions, Source = "coding", RestrictionSql = "turnaround_days is not null", ValueSql = "count(*)",
+            Dimensions = CodingDimensions, Source = "coding", RestrictionSql = "turnaround_days is not null", ValueSql = "coalesce(sum(abstracts), 0)",
         },
         new AggregateIndicator
         {

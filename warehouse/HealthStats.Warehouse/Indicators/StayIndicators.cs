@@ -40,14 +40,14 @@ internal static class StayIndicators
             Id = "median_los_typical", Name = "Median acute length of stay, typical stays",
             Definition = "Median acute days (length of stay minus ALC days) of typical stays; with an even number of stays, the mean of the middle two.",
             Numerator = "Acute days of typical stays", Inclusions = Current + ".", Exclusions = $"Atypical stays: {Atypical}.", Unit = "days",
-            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'typical'", ValueSql = "median(acute_days)", MedianOf = "acute_days", MedianWeight = "stays",
+            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'typical'", ValueSql = "median(acute_days)", QuantileOf = "acute_days", QuantileWeight = "stays",
         },
         new AggregateIndicator
         {
             Id = "median_los_atypical", Name = "Median acute length of stay, atypical stays",
             Definition = $"Median acute days (length of stay minus ALC days) of atypical stays ({Atypical}); with an even number of stays, the mean of the middle two.",
             Numerator = "Acute days of atypical stays", Inclusions = Current + ".", Exclusions = "Typical stays.", Unit = "days",
-            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'atypical'", ValueSql = "median(acute_days)", MedianOf = "acute_days", MedianWeight = "stays",
+            Dimensions = StayDimensions, Source = "stays", RestrictionSql = "stay_type = 'atypical'", ValueSql = "median(acute_days)", QuantileOf = "acute_days", QuantileWeight = "stays",
         },
         new AggregateIndicator
         {

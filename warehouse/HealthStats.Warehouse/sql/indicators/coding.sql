@@ -1,8 +1,8 @@
--- one row per current abstract: its coder and coding turnaround (discharge to abstract completed, in
--- days; null where the completion date was not submitted), with the discharge dimensions
-with abstracts as (
-    select discharge_month, fiscal_year, fiscal_quarter, facility_id, coder_id, discharge_date, abstract_completed_date
-    from marts.fct_abstracts
+-- one row per row of marts.sum_coding_turnaround: how many current abstracts of a coder had a coding
+-- turnaround (discharge to abstract completed, in days; null where the completion date was not
+-- submitted), with the discharge dimensions
+with summary as (
+    select * from marts.sum_coding_turnaround
 ),
 final as (
     select
@@ -11,8 +11,9 @@ final as (
         cast(fiscal_year as varchar) as fiscal_year,
         facility_id as facility,
         coder_id as coder,
-        coalesce(strftime(abstract_completed_date, '%Y-%m'), 'not completed') as completed_month,
-        abstract_completed_date - discharge_date as turnaround_days
-    from abstracts
+        coalesce(strftime(completed_month, '%Y-%m'), 'not completed') as completed_month,
+        turnaround_days,
+        abstracts
+    from summary
 )
 select * from final

@@ -12,6 +12,10 @@ with totals as (
            (select count(*) from marts.fct_abstracts),
            (select coalesce(sum(stays), 0) from marts.sum_stays_by_los)
     union all
+    select 'sum_coding_turnaround',
+           (select count(*) from marts.fct_abstracts),
+           (select coalesce(sum(abstracts), 0) from marts.sum_coding_turnaround)
+    union all
     select 'sum_charlson_monthly',
            (select count(*) from marts.fct_abstracts),
            (select coalesce(sum(discharges), 0) from marts.sum_charlson_monthly)
