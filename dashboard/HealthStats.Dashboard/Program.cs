@@ -1,8 +1,10 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
+using HealthStats.Dashboard.Diagnoses;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
+using HealthStats.Dashboard.Interventions;
 using HealthStats.Dashboard.Jobs;
 using HealthStats.Dashboard.Overview;
 
@@ -17,6 +19,8 @@ builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddSingleton<FilterChoicesCache>();
 builder.Services.AddSingleton<ChartCatalog>();
 builder.Services.AddSingleton<DashboardChart, DischargesByChapterChart>();
+builder.Services.AddSingleton<DashboardChart, DiagnosesChart>();
+builder.Services.AddSingleton<DashboardChart, InterventionsChart>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
