@@ -6,8 +6,8 @@ with summary as (
 ),
 final as (
     select
-        strftime(discharge_month, '%Y-%m') as month,
-        fiscal_year || '-' || fiscal_quarter as quarter,
+        month_label as month,
+        quarter_label as quarter,
         cast(fiscal_year as varchar) as fiscal_year,
         facility_id as facility,
         coalesce(residence_region, 'unknown') as region,

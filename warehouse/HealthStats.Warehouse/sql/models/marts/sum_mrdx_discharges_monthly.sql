@@ -2,7 +2,9 @@
 -- most responsible diagnosis (MRDx) code: discharges, with the code's chapter, block, 3-character
 -- category and default inpatient CCSR category and their titles. Counted, then titled, so that the
 -- diagnosis indicators answer every dashboard filter from this table alone: joining the titles to
--- every row at each query took most of a query's time.
+-- every row at each query took most of a query's time. The month and quarter are also kept as the
+-- indicators write them (2024-05, 2024-Q1), for the same reason: formatting a date on every row took
+-- most of a by-month query's time.
 with abstracts as (
     select * from marts.fct_abstracts
 ),
@@ -32,8 +34,10 @@ counted as (
 ),
 final as (
     select
-        s.fiscal_year, s.fiscal_quarter, s.fiscal_month, s.discharge_month, s.facility_id, s.residence_region,
-        s.age_group, s.sex, s.admit_category,
+        s.fiscal_year, s.fiscal_quarter, s.fiscal_month, s.discharge_month,
+        strftime(s.discharge_month, '%Y-%m') as month_label,
+        s.fiscal_year || '-' || s.fiscal_quarter as quarter_label,
+        s.facility_id, s.residence_region, s.age_group, s.sex, s.admit_category,
         s.mrdx_code, c.title as mrdx_title,
         s.mrdx_chapter, ch.chapter_title as mrdx_chapter_title,
         s.mrdx_block, b.block_title as mrdx_block_title,
