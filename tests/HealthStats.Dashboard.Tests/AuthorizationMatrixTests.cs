@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
     {
         ["GET /"] = Rule.ForRoles("/", PageRoles.Everyone),
         ["GET /Index"] = Rule.ForRoles("/Index", PageRoles.Everyone),
+        ["GET /Diagnoses"] = Rule.ForRoles("/Diagnoses?chapter=IX&view=ccsr", PageRoles.Everyone),
+        ["GET /Interventions"] = Rule.ForRoles("/Interventions?chapter=0", PageRoles.Everyone),
         ["GET /charts/{file}"] = Rule.ForRoles("/charts/discharges-by-chapter.csv", PageRoles.Everyone),
         ["GET /Account/SignIn"] = Rule.Public("/Account/SignIn", HttpStatusCode.OK),
         ["GET /Account/SignOut"] = Rule.ForRoles("/Account/SignOut", PageRoles.Everyone),
