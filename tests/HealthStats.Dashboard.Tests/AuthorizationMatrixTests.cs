@@ -32,6 +32,8 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         ["GET /Rates"] = Rule.ForRoles("/Rates", PageRoles.Everyone),
         // Coder-level figures: not for ministry users (its charts' downloads neither: OperationsPageTests).
         ["GET /Operations"] = Rule.ForRoles("/Operations", PageRoles.Staff),
+        ["GET /Diagnoses"] = Rule.ForRoles("/Diagnoses?chapter=IX&view=ccsr", PageRoles.Everyone),
+        ["GET /Interventions"] = Rule.ForRoles("/Interventions?chapter=0", PageRoles.Everyone),
         ["GET /charts/{file}"] = Rule.ForRoles("/charts/discharges-by-chapter.csv", PageRoles.Everyone),
         ["GET /Classifications"] = Rule.ForRoles("/Classifications", PageRoles.Everyone),
         ["GET /Data"] = Rule.ForRoles("/Data", PageRoles.Staff),

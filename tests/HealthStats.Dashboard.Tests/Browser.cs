@@ -29,7 +29,8 @@ internal sealed class Browser : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public static Browser Start(ITestOutputHelper output, string testName)
+    /// <param name="downloads">Where the browser saves downloads, without asking; null for its default.</param>
+    public static Browser Start(ITestOutputHelper output, string testName, string? downloads = null)
     {
         if (!IsInstalled)
             throw new InvalidOperationException($"{ChromiumPath} or {ChromeDriverPath} is missing: apt-get install chromium chromium-driver");
@@ -41,6 +42,11 @@ internal sealed class Browser : IDisposable
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
             "--window-size=1280,900");
+        if (downloads is not null)
+        {
+            options.AddUserProfilePreference("download.default_directory", downloads);
+            options.AddUserProfilePreference("download.prompt_for_download", false);
+        }
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
         return new Browser(driver, output, testName);
@@ -75,6 +81,24 @@ internal sealed class Browser : IDisposable
                 return true;
             }
         });
+    }
+
+    /// <summary>Chooses an option of a select element by its value.</summary>
+    public void Select(string selectCssSelector, string value) =>
+        WaitFor(selectCssSelector).FindElements(By.TagName("option")).First(o => o.GetDomAttribute("value") == value).Click();
+
+    /// <summary>Waits for a file to arrive whole in a download directory (chromium writes it as .crdownload first).</summary>
+    public static string WaitForDownload(string directory, string fileName, TimeSpan within)
+    {
+        var path = Path.Combine(directory, fileName);
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(path) && !File.Exists(path + ".crdownload") && new FileInfo(path).Length > 0)
+                return path;
+            Thread.Sleep(200);
+        }
+        throw new TimeoutException($"{fileName} did not arrive in {directory} within {within.TotalSeconds} s; it holds: {string.Join(", ", Directory.GetFiles(directory).Select(Path.GetFileName))}");
     }
 
     /// <summary>Saves a screenshot beside the test binaries (TestResults/screenshots) and prints its path.</summary>

@@ -9,7 +9,7 @@ namespace HealthStats.Dashboard.Charts;
 /// alike. A chart drawn once for a query is kept (its SVG and CSV) until the warehouse changes:
 /// drawing the SVG costs more than the queries behind it.
 /// </summary>
-public sealed class ChartCatalog(IEnumerable<DashboardChart> charts, WarehouseDatabase database, FilterChoicesCache choices, AnswerCache cache)
+public sealed class ChartCatalog(IEnumerable<DashboardChart> charts, WarehouseDatabase database, FilterChoicesCache choices, AnswerCache cache, CachedIndicators indicators)
 {
     // Parameters that change how a download is drawn, not what it shows.
     private static readonly HashSet<string> SizeParameters = new(StringComparer.Ordinal) { "width", "height" };
@@ -22,7 +22,7 @@ public sealed class ChartCatalog(IEnumerable<DashboardChart> charts, WarehouseDa
 
     /// <summary>Draws the chart afresh (a download in another size or as PNG).</summary>
     public ChartContent Make(DashboardChart chart, HttpContext context) =>
-        chart.Make(new ChartRequest(database, DashboardFilter.FromQuery(context.Request.Query), choices.Current(), context.Request.Query));
+        chart.Make(new ChartRequest(database, indicators, DashboardFilter.FromQuery(context.Request.Query), choices.Current(), context.Request.Query));
 
     /// <summary>The chart at its own size, as SVG and CSV, from the cache when this query was drawn since the last batch.</summary>
     public RenderedChart Rendered(DashboardChart chart, HttpContext context) =>

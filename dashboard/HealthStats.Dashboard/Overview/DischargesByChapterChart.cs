@@ -25,7 +25,7 @@ public sealed class DischargesByChapterChart : DashboardChart
 
     public override ChartContent Make(ChartRequest request)
     {
-        var rows = IndicatorLibrary.Compute(request.Database, "mrdx_discharges", Request(request).Request).Rows
+        var rows = request.Indicators.Compute("mrdx_discharges", Request(request).Request).Rows
             .Select(r => new MonthlyChapterCount(
                 DateOnly.ParseExact(r.Dimension("month") + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 r.Dimension("chapter") ?? "unknown", r.Dimension("chapter_title") ?? "Unclassified", (long)(r.Value ?? 0)))

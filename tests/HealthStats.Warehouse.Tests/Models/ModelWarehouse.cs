@@ -37,7 +37,9 @@ public sealed class ModelWarehouse : IDisposable
                    year($8::date) - case when month($8::date) < 4 then 1 else 0 end as fiscal_year,
                    $10 as admit_category, $11 as discharge_disposition,
                    $12 as institution_from, $13 as institution_to, $18 as alc_days, $20 as coder_id, $21::date as abstract_completed_date,
-                   $14 as mrdx_code, $15 as diagnosis_count, $19 as intervention_count
+                   $14 as mrdx_code, c.chapter as mrdx_chapter, c.block as mrdx_block, $15 as diagnosis_count, $19 as intervention_count
+            -- the ingest classifies the MRDx as it classifies every diagnosis
+            from (select 1) left join (select any_value(chapter) as chapter, any_value(block) as block from reference.classification_codes where code = $14) c on true
             """,
             Lines++, stay.Facility, stay.Id, stay.Patient, stay.Age, stay.Admit, stay.AdmitTime, stay.Discharge, stay.DischargeTime,
             stay.AdmitCategory, stay.Disposition, stay.From, stay.To, stay.Mrdx, dx.Count, stay.Sex, stay.Region, stay.AlcDays, stay.Interventions.Count, stay.Coder, stay.Completed);

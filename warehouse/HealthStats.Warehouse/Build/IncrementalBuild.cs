@@ -81,6 +81,8 @@ public static partial class IncrementalBuild
         ["marts.sum_charlson_monthly"] = Refresh.Whole,
         ["marts.sum_diagnoses_monthly"] = Refresh.Whole,
         ["marts.sum_interventions_yearly"] = Refresh.Whole,
+        ["marts.sum_mrdx_discharges_monthly"] = Refresh.Whole,
+        ["marts.sum_interventions_by_patient_group_yearly"] = Refresh.Whole,
         ["marts.sum_readmissions_monthly"] = Refresh.Whole,
         ["marts.sum_coding_quality_monthly"] = Refresh.Whole,
         ["marts.sum_submissions_by_batch"] = Refresh.Whole,

@@ -61,6 +61,8 @@ public static class MartBuild
         "marts.sum_charlson_monthly",
         "marts.sum_diagnoses_monthly",
         "marts.sum_interventions_yearly",
+        "marts.sum_mrdx_discharges_monthly",
+        "marts.sum_interventions_by_patient_group_yearly",
         "marts.sum_readmissions_monthly",
         "marts.sum_coding_quality_monthly",
         "marts.sum_submissions_by_batch",

@@ -1,6 +1,10 @@
 namespace HealthStats.Warehouse.Indicators;
 
-/// <summary>Most responsible diagnoses and interventions by level of their classification, with titles (top N with --top).</summary>
+/// <summary>
+/// Most responsible diagnoses and interventions by level of their classification, with titles (top N with
+/// --top), and by the discharge dimensions the dashboard filters on (all of Dimensions.OfDischarges but the
+/// disposition, which no dashboard filter asks for and which would multiply the summaries' rows).
+/// </summary>
 internal static class CodeIndicators
 {
     private static readonly Dimension Chapter = new("chapter", "Chapter",
@@ -24,15 +28,25 @@ internal static class CodeIndicators
             Id = "mrdx_discharges", Name = "Discharges by most responsible diagnosis",
             Definition = "Discharges whose most responsible diagnosis (MRDx, diagnosis type M) falls in the row's chapter, block, category, code or CCSR category; with --top N, the N most frequent.",
             Numerator = "Abstracts with the MRDx in the group", Inclusions = "Current abstracts.", Exclusions = "Other diagnosis types.", Unit = "discharges",
-            Dimensions = [Dimensions.Month, Dimensions.Quarter, Dimensions.FiscalYear, Dimensions.Facility, Chapter, Block, Category, Code, Ccsr],
-            Source = "diagnoses", ValueSql = "sum(as_mrdx)",
+            Dimensions =
+            [
+                Dimensions.Month, Dimensions.Quarter, Dimensions.FiscalYear, Dimensions.Facility,
+                Dimensions.Region, Dimensions.AgeGroup, Dimensions.Sex, Dimensions.AdmitCategory,
+                Chapter, Block, Category, Code, Ccsr,
+            ],
+            Source = "diagnoses", ValueSql = "sum(discharges)",
         },
         new AggregateIndicator
         {
             Id = "interventions", Name = "Interventions",
             Definition = "Interventions coded on the discharges of the fiscal year, in the row's chapter, block or code; an abstract coding a code twice counts twice; with --top N, the N most frequent.",
             Numerator = "Intervention codes on current abstracts", Inclusions = "Current abstracts.", Exclusions = "None.", Unit = "interventions",
-            Dimensions = [Dimensions.FiscalYear, Dimensions.Facility, Chapter, Block, Code],
+            // By the discharge's fiscal year, not its month: the yearly summary stays small.
+            Dimensions =
+            [
+                Dimensions.FiscalYear, Dimensions.Facility, Dimensions.Region, Dimensions.AgeGroup, Dimensions.Sex, Dimensions.AdmitCategory,
+                Chapter, Block, Code,
+            ],
             Source = "interventions", ValueSql = "sum(interventions)",
         },
     ];

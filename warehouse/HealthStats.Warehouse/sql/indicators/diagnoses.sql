@@ -1,42 +1,25 @@
--- one row per row of marts.sum_diagnoses_monthly (discharge month, facility, diagnosis code) that was a
--- most responsible diagnosis, with the code's chapter, block, 3-character category and default
+-- one row per row of marts.sum_mrdx_discharges_monthly (discharge month, facility, residence region, age
+-- group, sex, admit category, MRDx code), with the code's chapter, block, 3-character category and default
 -- inpatient CCSR category, each with its title, under the names indicators give them
 with summary as (
-    select * from marts.sum_diagnoses_monthly
-    where as_mrdx > 0
-),
-codes as (
-    select code, title, chapter_title, block_title from marts.dim_diagnosis_codes
-),
-chapters as (
-    select chapter, max(chapter_title) as chapter_title from marts.dim_diagnosis_codes group by chapter
-),
-blocks as (
-    select block, max(block_title) as block_title from marts.dim_diagnosis_codes group by block
-),
-ccsr as (
-    select d.code, d.ccsr_category, c.ccsr_description
-    from staging.stg_ccsr_diagnoses d
-    join staging.stg_ccsr_categories c using (ccsr_category)
-    where d.is_inpatient_default
+    select * from marts.sum_mrdx_discharges_monthly
 ),
 final as (
     select
-        strftime(s.discharge_month, '%Y-%m') as month,
-        s.fiscal_year || '-Q' || ((s.fiscal_month - 1) // 3 + 1) as quarter,
-        cast(s.fiscal_year as varchar) as fiscal_year,
-        s.facility_id as facility,
-        coalesce(s.chapter, 'unknown') as chapter, ch.chapter_title,
-        coalesce(s.block, 'unknown') as block, b.block_title,
-        s.category, cat.title as category_title,
-        s.code, c.title as code_title,
-        coalesce(x.ccsr_category, 'unmapped') as ccsr, x.ccsr_description as ccsr_title,
-        s.as_mrdx
-    from summary s
-    left join codes c on c.code = s.code
-    left join codes cat on cat.code = s.category
-    left join chapters ch on ch.chapter = s.chapter
-    left join blocks b on b.block = s.block
-    left join ccsr x on x.code = s.code
+        month_label as month,
+        quarter_label as quarter,
+        cast(fiscal_year as varchar) as fiscal_year,
+        facility_id as facility,
+        coalesce(residence_region, 'unknown') as region,
+        age_group,
+        sex,
+        admit_category,
+        coalesce(mrdx_chapter, 'unknown') as chapter, mrdx_chapter_title as chapter_title,
+        coalesce(mrdx_block, 'unknown') as block, mrdx_block_title as block_title,
+        mrdx_category as category, mrdx_category_title as category_title,
+        mrdx_code as code, mrdx_title as code_title,
+        coalesce(mrdx_ccsr_category, 'unmapped') as ccsr, mrdx_ccsr_description as ccsr_title,
+        discharges
+    from summary
 )
 select * from final

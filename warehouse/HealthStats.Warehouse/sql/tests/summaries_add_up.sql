@@ -28,6 +28,14 @@ with totals as (
            (select count(*) from marts.fct_interventions),
            (select coalesce(sum(interventions), 0) from marts.sum_interventions_yearly)
     union all
+    select 'sum_mrdx_discharges_monthly',
+           (select count(*) from marts.fct_abstracts),
+           (select coalesce(sum(discharges), 0) from marts.sum_mrdx_discharges_monthly)
+    union all
+    select 'sum_interventions_by_patient_group_yearly',
+           (select count(*) from marts.fct_interventions),
+           (select coalesce(sum(interventions), 0) from marts.sum_interventions_by_patient_group_yearly)
+    union all
     select 'sum_coding_quality_monthly',
            (select count(*) from marts.fct_abstracts),
            (select coalesce(sum(abstracts), 0) from marts.sum_coding_quality_monthly)
