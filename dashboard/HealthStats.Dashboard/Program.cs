@@ -22,6 +22,7 @@ builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
 builder.Services.AddSingleton<OverviewQueries>();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<WarehouseVersion>();
 builder.Services.AddSingleton<AnswerCache>();
 builder.Services.AddSingleton<CachedIndicators>();
