@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using HealthStats.Warehouse.Suppression;
 
@@ -14,7 +15,7 @@ public static class ExtractManifest
     public static byte[] Write(BuiltExtract extract, IReadOnlyList<ExtractFile> files)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             var spec = extract.Spec;
             var policy = extract.Policy;

@@ -35,8 +35,9 @@ public static class ExtractSpecSchema
 
     private static string Explain(string keyword, string message, string path) => keyword switch
     {
-        "false" => $"'{path[(path.LastIndexOfAny(['.', '['])+ 1)..].TrimEnd(']')}' is not a property the schema allows here",
-        "anyOf" when path.EndsWith("suppression", StringComparison.Ordinal) => "give a named policy (CIHI, HCUP, CMS) or a threshold",
+        _ when message.Contains("false schema", StringComparison.Ordinal) => $"'{path[(path.LastIndexOfAny(['.', '['])+ 1)..].TrimEnd(']')}' is not a property the schema allows here",
+        "anyOf" or "required" when path.EndsWith("suppression", StringComparison.Ordinal) && message.Contains("policy", StringComparison.Ordinal) =>
+            "give a named policy (CIHI, HCUP, CMS) or a threshold",
         _ => message,
     };
 
