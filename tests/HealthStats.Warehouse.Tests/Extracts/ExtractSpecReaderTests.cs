@@ -103,6 +103,14 @@ public sealed class ExtractSpecReaderTests
         Assert.Equal(published, ExtractSpecSchema.Text);
     }
 
+    [Fact]
+    public void Read_AcceptsTheExampleSpecOfTheReadme()
+    {
+        var spec = ExtractSpecReader.Read(Path.Combine(RepositoryRoot(), "examples/extract-spec.json"));
+
+        Assert.Equal(5, spec.Tables.Count);
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
