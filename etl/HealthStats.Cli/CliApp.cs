@@ -24,6 +24,7 @@ internal static class CliApp
         new LakeCompactCommand(),
         new WarehouseModelsCommand(),
         new StatsCommand(),
+        new ExtractCommand(),
         new BenchIngestCommand(),
         new BenchPagesCommand(),
         new UsersAddCommand(),

@@ -1,0 +1,87 @@
+using System.Reflection;
+using HealthStats.Warehouse.Classification;
+using HealthStats.Warehouse.Storage;
+using HealthStats.Warehouse.Suppression;
+
+namespace HealthStats.Warehouse.Extracts;
+
+/// <summary>
+/// Builds an extract from its spec: every table from the indicator library, linked where they release
+/// the same counts, suppressed together (primary, then complementary across all tables), and audited on
+/// exactly what would be released. An extract the auditor does not pass is refused.
+/// </summary>
+public static class ExtractBuilder
+{
+    public static BuiltExtract Build(WarehouseDatabase database, ExtractSpec spec, SuppressionStep? suppress = null)
+    {
+        var policy = spec.Suppression.ToPolicy();
+        var builder = new LinkedTablesBuilder();
+        var tables = new List<ExtractTable>();
+        var keys = new List<(int Cell, string Key)>();
+        for (var i = 0; i < spec.Tables.Count; i++)
+        {
+            var (table, tableKeys) = new ExtractTablePlanner(database, spec, i).Add(builder);
+            tables.Add(table);
+            keys.AddRange(tableKeys);
+        }
+        var linked = Link(builder.Build(), keys);
+
+        var populations = policy.MinimumRegionPopulation is null ? null : RegionPopulations.Load(database, spec.FiscalYears);
+        var suppressed = (suppress ?? TableSuppression.Apply)(linked, policy, populations);
+        if (suppressed.Reasons.Count != linked.Cells.Count)
+            throw new InvalidOperationException($"suppression judged {suppressed.Reasons.Count} cells of {linked.Cells.Count}");
+
+        // Audited from the extract's own tables and relations, whatever the suppression step returned.
+        var publication = Publication.Of(linked, suppressed.Reasons.Select(r => r is not null).ToList());
+        var audit = DisclosureAuditor.Audit(publication, policy);
+        if (!audit.Passed)
+        {
+            throw new ExtractRefusedException(
+                $"extract '{spec.Name}' refused: the disclosure auditor does not pass what it would release, so nothing was written:{Environment.NewLine}{audit}");
+        }
+        return new BuiltExtract(spec, policy, tables, suppressed, publication, audit, Provenance(database));
+    }
+
+    // Links cells that release the same count in different tables (or twice in one), beyond the margins the builder links.
+    private static LinkedTables Link(LinkedTables built, List<(int Cell, string Key)> keys)
+    {
+        var linked = built.Relations
+            .Where(r => r.Kind == "shared margin")
+            .Select(r => (Math.Min(r.Total, r.Parts[0]), Math.Max(r.Total, r.Parts[0])))
+            .ToHashSet();
+        var relations = new List<LinearRelation>(built.Relations);
+        foreach (var group in keys.GroupBy(k => k.Key, k => k.Cell, StringComparer.Ordinal))
+        {
+            var cells = group.Order().ToList();
+            foreach (var other in cells.Skip(1))
+            {
+                if (linked.Add((cells[0], other)))
+                    relations.Add(new LinearRelation(cells[0], [other], "shared margin"));
+            }
+        }
+        return new LinkedTables(built.Cells, relations);
+    }
+
+    private static ExtractProvenance Provenance(WarehouseDatabase database)
+    {
+        string? batchId = null;
+        DateTime? completedAt = null;
+        using (var connection = database.OpenConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "select batch_id, completed_at from meta.batches order by batch_seq desc limit 1";
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                batchId = reader.GetString(0);
+                completedAt = reader.GetDateTime(1);
+            }
+        }
+        var versions = new ClassificationStore(database).ListVersions()
+            .OrderBy(v => v.Kind).ThenBy(v => v.EffectiveFrom).ThenBy(v => v.Version, StringComparer.Ordinal)
+            .Select(v => $"{v.Kind} {v.Version} (from {v.EffectiveFrom:yyyy-MM-dd}{(v.EffectiveTo is { } to ? $" to {to:yyyy-MM-dd}" : "")})")
+            .ToList();
+        var software = typeof(ExtractBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        return new ExtractProvenance(batchId, completedAt, versions, $"HealthStats {software}");
+    }
+}
