@@ -85,16 +85,16 @@ public static class ExtractApi
         // The description holds no data: anyone may read it, as a client generator would.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-        var group = app.MapGroup("/api/extracts").RequireAuthorization(Policy).WithTags("Extracts");
-        group.MapGet("", List)
+        var group = app.MapGroup("/api").RequireAuthorization(Policy).WithTags("Extracts");
+        group.MapGet("/extracts", List)
             .WithName("ListExtracts")
             .WithSummary("The specs the caller may pull")
             .Produces(StatusCodes.Status401Unauthorized)
             .Produces(StatusCodes.Status403Forbidden);
-        group.MapGet("/{spec}", PullAsync)
+        group.MapGet("/extracts/{spec}", PullAsync)
             .WithName("PullExtract")
             .WithSummary("Produces the extract of a spec and answers a zip: NAME.csv and NAME.parquet per table, data-dictionary.csv, manifest.json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
             .Produces(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
