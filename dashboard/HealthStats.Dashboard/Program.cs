@@ -3,6 +3,7 @@ using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Facilities;
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Diagnoses;
+using HealthStats.Dashboard.Extracts;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Classifications;
 using HealthStats.Dashboard.Hosting;
@@ -21,6 +22,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
+builder.AddHealthStatsExtractApi();
 builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<WarehouseVersion>();
@@ -48,6 +50,7 @@ app.MapRazorPages();
 app.MapChartDownloads();
 app.MapHealthStatsJobs();
 app.MapInternalEndpoints();
+app.MapExtractApi();
 app.Run();
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>

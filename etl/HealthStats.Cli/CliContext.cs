@@ -18,6 +18,9 @@ internal sealed class CliContext(CommandLine line, TextWriter stdout, TextWriter
         ?? Environment.GetEnvironmentVariable("HEALTHSTATS_DATA")
         ?? "data");
 
+    /// <summary>Where token events go for the audit log; the audit log replaces NoExtractEvents here.</summary>
+    public HealthStats.Etl.ApiTokens.IExtractEvents ExtractEvents { get; init; } = HealthStats.Etl.ApiTokens.NoExtractEvents.Instance;
+
     /// <summary>The data directory's warehouse, with DuckDB's memory_limit from HealthStats__DuckDbMemoryLimit (as the dashboard reads it).</summary>
     public WarehouseDatabase Warehouse() =>
         new(Data, Environment.GetEnvironmentVariable("HealthStats__DuckDbMemoryLimit"));
