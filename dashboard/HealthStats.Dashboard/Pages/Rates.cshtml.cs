@@ -1,3 +1,4 @@
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Filters;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HealthStats.Dashboard.Pages;
 
 [Authorize(Roles = PageRoles.Everyone)]
-public sealed class RatesModel(ChartCatalog charts, FilterChoicesCache filterChoices, WarehouseDatabase database) : PageModel
+public sealed class RatesModel(ChartCatalog charts, FilterChoicesCache filterChoices, WarehouseDatabase database, CachedIndicators indicators) : PageModel
 {
     public PopulationHoldings Holdings { get; private set; } = new([], []);
 
@@ -35,10 +36,10 @@ public sealed class RatesModel(ChartCatalog charts, FilterChoicesCache filterCho
             return;
         if (Holdings.HasStandard(Query.Standard))
         {
-            Standardised = RateTable.Compute(database, Query, RateQuery.StandardisedId, bySeries: true);
+            Standardised = RateTable.Compute(indicators, Query, RateQuery.StandardisedId, bySeries: true);
             Chart = charts.View("age-standardised-rate", HttpContext);
         }
-        Crude = RateTable.Compute(database, Query, RateQuery.CrudeId, bySeries: true);
-        AgeSpecific = RateTable.Compute(database, Query, RateQuery.AgeSpecificId, bySeries: false);
+        Crude = RateTable.Compute(indicators, Query, RateQuery.CrudeId, bySeries: true);
+        AgeSpecific = RateTable.Compute(indicators, Query, RateQuery.AgeSpecificId, bySeries: false);
     }
 }

@@ -1,3 +1,4 @@
+using HealthStats.Dashboard.Hosting;
 using System.Globalization;
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
@@ -67,8 +68,8 @@ public sealed record RateQuery(string? Series, string Standard, string? Region, 
     }
 
     /// <summary>The indicator's rows of the years in the fiscal-year range (all years when there is none).</summary>
-    public IReadOnlyList<IndicatorRow> Compute(WarehouseDatabase database, string indicatorId, bool bySeries, params string[] moreBy) =>
-        IndicatorLibrary.Compute(database, indicatorId, Request(indicatorId, bySeries, moreBy)).Rows
+    public IReadOnlyList<IndicatorRow> Compute(CachedIndicators indicators, string indicatorId, bool bySeries, params string[] moreBy) =>
+        indicators.Compute(indicatorId, Request(indicatorId, bySeries, moreBy)).Rows
             .Where(r => InRange(int.Parse(r.Dimension("year")!, CultureInfo.InvariantCulture)))
             .ToList();
 

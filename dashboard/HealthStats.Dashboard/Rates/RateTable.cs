@@ -1,3 +1,4 @@
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Indicators;
 using HealthStats.Warehouse.Storage;
 
@@ -10,12 +11,12 @@ namespace HealthStats.Dashboard.Rates;
 /// </summary>
 public sealed record RateTable(Indicator Indicator, IReadOnlyList<IndicatorRow> Rows, string? Problem)
 {
-    public static RateTable Compute(WarehouseDatabase database, RateQuery query, string indicatorId, bool bySeries, params string[] moreBy)
+    public static RateTable Compute(CachedIndicators indicators, RateQuery query, string indicatorId, bool bySeries, params string[] moreBy)
     {
         var indicator = IndicatorLibrary.Find(indicatorId);
         try
         {
-            return new RateTable(indicator, query.Compute(database, indicatorId, bySeries, moreBy), null);
+            return new RateTable(indicator, query.Compute(indicators, indicatorId, bySeries, moreBy), null);
         }
         catch (IndicatorRequestException ex)
         {

@@ -31,7 +31,7 @@ public sealed class StandardisedRateChart : DashboardChart
         IReadOnlyList<IndicatorRow> rows;
         try
         {
-            rows = query.Compute(request.Database, RateQuery.StandardisedId, bySeries: true);
+            rows = query.Compute(request.Indicators, RateQuery.StandardisedId, bySeries: true);
         }
         catch (IndicatorRequestException ex)
         {
