@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HealthStats.Dashboard.Pages;
 
 [Authorize(Roles = PageRoles.Everyone)]
-public sealed class RatesModel(ChartCatalog charts, FilterChoicesCache filterChoices, WarehouseDatabase database, CachedIndicators indicators) : PageModel
+public sealed class RatesModel(ChartCatalog charts, FilterChoicesCache filterChoices, WarehouseDatabase database, CachedIndicators indicators, AnswerCache cache) : PageModel
 {
     public PopulationHoldings Holdings { get; private set; } = new([], []);
 
@@ -28,7 +28,7 @@ public sealed class RatesModel(ChartCatalog charts, FilterChoicesCache filterCho
 
     public void OnGet()
     {
-        Holdings = PopulationHoldings.Load(database);
+        Holdings = cache.GetOrAdd("population-holdings", () => PopulationHoldings.Load(database));
         var filter = DashboardFilter.FromQuery(Request.Query);
         Query = RateQuery.For(filter, Request.Query, Holdings);
         Filters = FilterBar.For(HttpContext, filterChoices.Current(), Query.NotApplied);
