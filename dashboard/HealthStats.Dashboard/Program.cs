@@ -1,4 +1,5 @@
 using HealthStats.Dashboard.Accounts;
+using HealthStats.Dashboard.Audit;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Facilities;
 using HealthStats.Dashboard.Figures;
@@ -21,6 +22,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
+builder.AddHealthStatsAudit();
 builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<WarehouseVersion>();
@@ -46,6 +48,7 @@ app.UseServerTiming();
 app.UseHealthStatsSignIn();
 app.MapRazorPages();
 app.MapChartDownloads();
+app.MapAuditExport();
 app.MapHealthStatsJobs();
 app.MapInternalEndpoints();
 app.Run();

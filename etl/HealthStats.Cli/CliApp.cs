@@ -32,6 +32,9 @@ internal static class CliApp
         new UsersResetCommand(),
         new UsersUnlockCommand(),
         new UsersRemoveCommand(),
+        new AuditVerifyCommand(),
+        new AuditListCommand(),
+        new AuditExportCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

@@ -37,6 +37,9 @@ public sealed class DataDirectory
     /// <summary>Local sign-in accounts (SQLite), apart from the warehouse so the CLI can write them while the dashboard runs.</summary>
     public string AccountsFile => Path.Combine(SecretsDirectory, "accounts.db");
 
+    /// <summary>The append-only, hash-chained audit log (SQLite), written by the dashboard and the CLI alike.</summary>
+    public string AuditFile => Path.Combine(SecretsDirectory, "audit.db");
+
     /// <summary>The dashboard's cookie and anti-forgery keys: sign-ins survive a restart.</summary>
     public string DataProtectionKeysDirectory => Path.Combine(SecretsDirectory, "data-protection-keys");
 
