@@ -4,6 +4,7 @@ using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Facilities;
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Diagnoses;
+using HealthStats.Dashboard.Extracts;
 using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Classifications;
 using HealthStats.Dashboard.Hosting;
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
+builder.AddHealthStatsExtractApi();
 builder.AddHealthStatsAudit();
 builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddHttpContextAccessor();
@@ -51,6 +53,7 @@ app.MapChartDownloads();
 app.MapAuditExport();
 app.MapHealthStatsJobs();
 app.MapInternalEndpoints();
+app.MapExtractApi();
 app.Run();
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>

@@ -48,6 +48,12 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         // The CLI's hand-off: no sign-in opens it, only the token of server.json (then: no paths, no such job).
         ["POST /internal/ingest"] = Rule.TokenOnly("/internal/ingest", HttpStatusCode.BadRequest),
         ["GET /internal/ingest/{jobId}"] = Rule.TokenOnly("/internal/ingest/999999", HttpStatusCode.NotFound),
+        // The extract API: a bearer token from `healthstats tokens`, or a ministry or admin session; no
+        // credentials is 401, not a sign-in page (then: the empty spec list, no such spec). ExtractApiTests pulls one.
+        ["GET /api/extracts"] = Rule.Bearer("/api/extracts", AccountRoles.Ministry + "," + AccountRoles.Admin, HttpStatusCode.OK),
+        ["GET /api/extracts/{spec}"] = Rule.Bearer("/api/extracts/no-such-spec", AccountRoles.Ministry + "," + AccountRoles.Admin, HttpStatusCode.NotFound),
+        // The API's description holds no data: anyone may read it.
+        ["GET /openapi/{documentName}.json"] = Rule.Public("/openapi/v1.json", HttpStatusCode.OK),
     };
 
     private DashboardServer Server => dashboard.Server;
@@ -79,6 +85,15 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
                     output.WriteLine($"{endpoint,-28} {caller,-11} {actual}");
                     if (actual != expected)
                         mismatches.Add($"{endpoint} as {caller}: expected {expected}, got {actual}");
+                }
+                if (rule.IsBearer)
+                {
+                    // A token that is not one of `healthstats tokens issue` is refused like none.
+                    using var bogus = Request(method, rule.Path, token: null);
+                    bogus.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "hs_not-a-token");
+                    using var response = await clients[Anonymous].SendAsync(bogus);
+                    if (response.StatusCode != HttpStatusCode.Unauthorized)
+                        mismatches.Add($"{endpoint} with an unknown bearer token: expected 401, got {(int)response.StatusCode}");
                 }
                 if (rule.WithToken is { } withToken)
                 {
@@ -180,8 +195,11 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
             ? response.Headers.Location!.OriginalString.Contains("/Account/SignIn?ReturnUrl=", StringComparison.Ordinal) ? "302 sign-in" : $"302 {response.Headers.Location}"
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record Rule(string Path, string[] Roles, bool IsPublic, HttpStatusCode Allowed, HttpStatusCode? WithToken)
+    private sealed record Rule(string Path, string[] Roles, bool IsPublic, HttpStatusCode Allowed, HttpStatusCode? WithToken, bool IsBearer = false)
     {
+        /// <summary>An API endpoint: bearer token or the roles' sessions; anonymous gets 401, not a redirect.</summary>
+        public static Rule Bearer(string path, string roles, HttpStatusCode allowed) => new(path, roles.Split(','), false, allowed, null, IsBearer: true);
+
         public static Rule ForRoles(string path, string roles) => new(path, roles.Split(','), false, HttpStatusCode.OK, null);
 
         public static Rule Public(string path, HttpStatusCode status) => new(path, [], true, status, null);
@@ -195,8 +213,8 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
             if (WithToken is not null)
                 return "403"; // neither anonymous nor any role, without the token
             if (caller == Anonymous)
-                return "302 sign-in";
-            return Roles.Contains(caller) ? "200" : "403";
+                return IsBearer ? "401" : "302 sign-in";
+            return Roles.Contains(caller) ? ((int)Allowed).ToString(System.Globalization.CultureInfo.InvariantCulture) : "403";
         }
     }
 }

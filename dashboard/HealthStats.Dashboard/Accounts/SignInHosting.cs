@@ -68,9 +68,10 @@ public static class SignInHosting
 
     public static WebApplication UseHealthStatsSignIn(this WebApplication app)
     {
-        // A person gets a page saying why; the CLI's internal calls keep their plain answers.
+        // A person gets a page saying why; the CLI's internal calls and the extract API keep their plain answers.
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/internal", StringComparison.Ordinal),
+            context => !context.Request.Path.StartsWithSegments("/internal", StringComparison.Ordinal)
+                && !HealthStats.Dashboard.Extracts.ExtractApi.IsApi(context.Request),
             branch => branch.UseStatusCodePagesWithReExecute("/Error/{0}"));
         // Routing after the status pages, so that a re-executed request finds the error page's endpoint.
         app.UseRouting();

@@ -1,7 +1,9 @@
 using HealthStats.Dashboard.Accounts;
+using HealthStats.Etl.ApiTokens;
 using HealthStats.Etl.Audit;
 using HealthStats.Warehouse.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HealthStats.Dashboard.Audit;
 
@@ -11,6 +13,8 @@ public static class AuditHosting
     public static WebApplicationBuilder AddHealthStatsAudit(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => AuditLog.Open(sp.GetRequiredService<DataDirectory>()));
+        // Replaces the extract API's stand-in whichever is added first: downloads go to the log.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IExtractEvents>(sp => new AuditExtractEvents(sp.GetRequiredService<AuditLog>())));
         return builder;
     }
 

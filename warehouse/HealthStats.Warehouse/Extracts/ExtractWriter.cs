@@ -17,6 +17,16 @@ public static class ExtractWriter
     /// <returns>Every file written, the manifest last.</returns>
     public static async Task<IReadOnlyList<ExtractFile>> WriteAsync(BuiltExtract extract, string folder, CancellationToken cancellationToken = default)
     {
+        var contents = await RenderAsync(extract, cancellationToken);
+        Directory.CreateDirectory(folder);
+        foreach (var (name, bytes) in contents)
+            await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes, cancellationToken);
+        return contents.Select(c => new ExtractFile(c.Name, c.Bytes.Length, Sha256(c.Bytes))).ToList();
+    }
+
+    /// <summary>The files' names and bytes, the manifest last: what WriteAsync writes, for a caller that sends them elsewhere (the extract API's zip).</summary>
+    public static async Task<IReadOnlyList<(string Name, byte[] Bytes)>> RenderAsync(BuiltExtract extract, CancellationToken cancellationToken = default)
+    {
         var contents = new List<(string Name, byte[] Bytes)>();
         foreach (var table in extract.Tables)
         {
@@ -27,11 +37,7 @@ public static class ExtractWriter
         var files = contents.Select(c => new ExtractFile(c.Name, c.Bytes.Length, Sha256(c.Bytes))).ToList();
         var manifest = ExtractManifest.Write(extract, files);
         contents.Add((ManifestFile, manifest));
-
-        Directory.CreateDirectory(folder);
-        foreach (var (name, bytes) in contents)
-            await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes, cancellationToken);
-        return [.. files, new ExtractFile(ManifestFile, manifest.Length, Sha256(manifest))];
+        return contents;
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -37,6 +37,12 @@ public sealed class DataDirectory
     /// <summary>Local sign-in accounts (SQLite), apart from the warehouse so the CLI can write them while the dashboard runs.</summary>
     public string AccountsFile => Path.Combine(SecretsDirectory, "accounts.db");
 
+    /// <summary>Hashes of the extract API's bearer tokens (SQLite), beside the accounts and for the same reason.</summary>
+    public string ApiTokensFile => Path.Combine(SecretsDirectory, "api-tokens.db");
+
+    /// <summary>The extract specs the API serves, one NAME.json each: the file's name is the name a token is limited to.</summary>
+    public string ExtractSpecsDirectory => Path.Combine(Root, "extract-specs");
+
     /// <summary>The append-only, hash-chained audit log (SQLite), written by the dashboard and the CLI alike.</summary>
     public string AuditFile => Path.Combine(SecretsDirectory, "audit.db");
 
