@@ -1,3 +1,4 @@
+using HealthStats.Etl.ApiTokens;
 using HealthStats.Etl.Audit;
 using HealthStats.TestSupport;
 using HealthStats.Warehouse.Storage;
@@ -100,5 +101,28 @@ public sealed class AuditCommandsTests : IDisposable
         Assert.StartsWith("'=cmd", rows[2]["actor"], StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(csv));
+    }
+
+    [Fact]
+    public async Task TokensIssueAndRevoke_WriteAuditEntries_WithoutTheTokenOrItsLabel()
+    {
+        var folder = new DataDirectory(Data).ExtractSpecsDirectory;
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "monthly.json"), ExtractSpecs.Regions);
+
+        var issued = await Run("tokens", "issue", "--spec", "monthly", "--expires", "0", "--label", "Dr. Someone's token");
+        var secret = issued.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
+        var id = ApiTokenStore.Open(new DataDirectory(Data)).Find(secret)!.Id;
+        var revoked = await Run("tokens", "revoke", id);
+
+        Assert.True(issued.ExitCode == 0 && revoked.ExitCode == 0, issued.Error + revoked.Error);
+        var entries = Log.List();
+        Assert.Equal(
+            [(AuditActions.TokenIssued, $"token {id} for monthly, expires never"), (AuditActions.TokenRevoked, $"token {id}")],
+            entries.Select(e => (e.Action, e.Target)));
+        Assert.All(entries, e => Assert.Equal((AuditLog.CliActor(), AuditLog.CliSource()), (e.Actor, e.Source)));
+        var everything = string.Join("\n", entries.Select(e => string.Join(" ", e.Actor, e.Target, e.Source)));
+        Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("Someone", everything, StringComparison.Ordinal);
     }
 }
