@@ -35,6 +35,9 @@ internal static class CliApp
         new TokensIssueCommand(),
         new TokensListCommand(),
         new TokensRevokeCommand(),
+        new AuditVerifyCommand(),
+        new AuditListCommand(),
+        new AuditExportCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)

@@ -5,6 +5,8 @@ namespace HealthStats.Cli;
 /// <summary>What every command gets: its arguments, the output streams and the data directory.</summary>
 internal sealed class CliContext(CommandLine line, TextWriter stdout, TextWriter stderr)
 {
+    private HealthStats.Etl.ApiTokens.IExtractEvents? extractEvents;
+
     public CommandLine Line { get; } = line;
 
     public TextWriter Out { get; } = stdout;
@@ -18,8 +20,12 @@ internal sealed class CliContext(CommandLine line, TextWriter stdout, TextWriter
         ?? Environment.GetEnvironmentVariable("HEALTHSTATS_DATA")
         ?? "data");
 
-    /// <summary>Where token events go for the audit log; the audit log replaces NoExtractEvents here.</summary>
-    public HealthStats.Etl.ApiTokens.IExtractEvents ExtractEvents { get; init; } = HealthStats.Etl.ApiTokens.NoExtractEvents.Instance;
+    /// <summary>Where token events go: the data directory's audit log, opened when first reported to.</summary>
+    public HealthStats.Etl.ApiTokens.IExtractEvents ExtractEvents
+    {
+        get => extractEvents ??= new HealthStats.Etl.Audit.AuditExtractEvents(HealthStats.Etl.Audit.AuditLog.Open(Data));
+        init => extractEvents = value;
+    }
 
     /// <summary>The data directory's warehouse, with DuckDB's memory_limit from HealthStats__DuckDbMemoryLimit (as the dashboard reads it).</summary>
     public WarehouseDatabase Warehouse() =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using HealthStats.Etl.Audit;
 using HealthStats.TestSupport;
 using HealthStats.Warehouse.Extracts;
 using HealthStats.Warehouse.Storage;
@@ -55,6 +56,20 @@ public sealed class ExtractCommandTests(StatsWarehouse warehouse) : IClassFixtur
         return JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToDictionary(
             r => string.Join(",", r.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).Select(p => p.Value.GetString())),
             r => r.GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task Extract_WritesAnAuditEntry_WithTheSpecNameAndTheManifestsHash()
+    {
+        var folder = await Extract(ExtractSpecs.Regions, "audited");
+
+        var manifest = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(folder, ExtractWriter.ManifestFile))));
+        var log = AuditLog.Open(new DataDirectory(warehouse.Data));
+        var entry = log.List(action: AuditActions.ExtractProduced).Last(e => e.Target.EndsWith(manifest, StringComparison.Ordinal));
+        Assert.Equal($"ministry-regions manifest sha256:{manifest}", entry.Target);
+        Assert.Equal($"cli:{Environment.UserName}", entry.Actor);
+        Assert.StartsWith("local:", entry.Source, StringComparison.Ordinal);
+        Assert.True(log.Verify().IsIntact);
     }
 
     [Fact]

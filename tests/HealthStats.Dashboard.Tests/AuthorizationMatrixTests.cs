@@ -41,6 +41,9 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         ["GET /Account/SignOut"] = Rule.ForRoles("/Account/SignOut", PageRoles.Everyone),
         // The status page answers with the status it names, to anyone.
         ["GET /Error/{code:int}"] = Rule.Public("/Error/404", HttpStatusCode.NotFound),
+        // Who signed in, extracts and tokens: admins only.
+        ["GET /Audit"] = Rule.ForRoles("/Audit", PageRoles.Admin),
+        ["GET /Audit/export.csv"] = Rule.ForRoles("/Audit/export.csv", PageRoles.Admin),
         ["GET /hangfire/{**path}"] = Rule.ForRoles("/hangfire/recurring", PageRoles.Admin),
         // The CLI's hand-off: no sign-in opens it, only the token of server.json (then: no paths, no such job).
         ["POST /internal/ingest"] = Rule.TokenOnly("/internal/ingest", HttpStatusCode.BadRequest),

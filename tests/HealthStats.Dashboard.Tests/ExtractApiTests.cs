@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using HealthStats.Cli;
 using HealthStats.Etl.Accounts;
+using HealthStats.Etl.Audit;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Tests;
@@ -56,6 +57,7 @@ public sealed class ExtractApiTests(DashboardServer server) : IClassFixture<Dash
         }
 
         byte[] zip;
+        string manifestHash;
         using (var pulled = await SendAsync(anonymous, "/api/extracts/monthly", monthly))
         {
             Assert.Equal(HttpStatusCode.OK, pulled.StatusCode);
@@ -66,6 +68,7 @@ public sealed class ExtractApiTests(DashboardServer server) : IClassFixture<Dash
             Assert.Equal(
                 ["data-dictionary.csv", "discharges_by_sex.csv", "discharges_by_sex.parquet", "manifest.json", "mortality_by_sex.csv", "mortality_by_sex.parquet"],
                 files.Keys.Order(StringComparer.Ordinal));
+            manifestHash = Convert.ToHexStringLower(SHA256.HashData(files["manifest.json"]));
             var manifest = JsonDocument.Parse(files["manifest.json"]).RootElement;
             Assert.Equal("ministry-monthly", manifest.GetProperty("spec").GetProperty("name").GetString());
             var listed = manifest.GetProperty("files").EnumerateArray().ToList();
@@ -102,6 +105,15 @@ public sealed class ExtractApiTests(DashboardServer server) : IClassFixture<Dash
         }
         using (var revokedList = await SendAsync(anonymous, "/api/extracts", monthly))
             Assert.Equal(HttpStatusCode.Unauthorized, revokedList.StatusCode);
+
+        // The audit log holds the token's issue and revocation and both downloads, with the manifest's hash.
+        var audit = AuditLog.Open(new DataDirectory(server.DataDirectory));
+        Assert.Contains(audit.List(action: AuditActions.TokenIssued), e => e.Target.StartsWith($"token {monthlyId} for monthly,", StringComparison.Ordinal) && e.Actor == $"cli:{Environment.UserName}");
+        Assert.Contains(audit.List(action: AuditActions.TokenRevoked), e => e.Target == $"token {monthlyId}");
+        var downloads = audit.List(action: AuditActions.ExtractDownloaded);
+        Assert.Contains(downloads, e => (e.Actor, e.Target, e.Source) == ($"token:{monthlyId}", $"monthly manifest sha256:{manifestHash}", "127.0.0.1"));
+        Assert.Contains(downloads, e => (e.Actor, e.Target) == ("test-ministry", $"monthly manifest sha256:{manifestHash}"));
+        Assert.True(audit.Verify().IsIntact);
     }
 
     [Fact]

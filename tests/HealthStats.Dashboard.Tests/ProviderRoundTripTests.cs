@@ -1,4 +1,6 @@
+using HealthStats.Etl.Audit;
 using HealthStats.TestSupport;
+using HealthStats.Warehouse.Storage;
 using Xunit.Abstractions;
 
 namespace HealthStats.Dashboard.Tests;
@@ -48,5 +50,10 @@ public sealed class ProviderRoundTripTests(ITestOutputHelper output)
         Assert.Empty(browser.Driver.FindElements(OpenQA.Selenium.By.CssSelector("#signed-in-user")));
         browser.Screenshot("3-no-role-refused");
         Assert.Empty(provider.Refusals);
+        // Both in the audit log: the provider's name for each (vouched for by the provider, not typed).
+        var audit = AuditLog.Open(new DataDirectory(server.DataDirectory));
+        Assert.Contains(audit.List(action: AuditActions.SignIn), e => (e.Actor, e.Target) == ("ada", "oidc"));
+        Assert.Contains(audit.List(action: AuditActions.SignInFailed), e => e.Actor == "bob" && e.Target == "oidc: no HealthStats role");
+        Assert.Contains(audit.List(action: AuditActions.SignOut), e => e.Actor == "ada");
     }
 }

@@ -1,3 +1,5 @@
+using HealthStats.Dashboard.Audit;
+using HealthStats.Etl.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -36,18 +38,24 @@ public static class ProviderSignIn
             var roles = ProviderRoles.From(claims, settings);
             var name = claims.FirstOrDefault(c => c.Type == settings.NameClaim)?.Value
                 ?? claims.FirstOrDefault(c => c.Type == "sub")?.Value;
+            var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
             if (roles.Count == 0 || name is null)
             {
+                // The provider vouched for this name (it was not typed here), so it may be recorded.
+                audit.Record(context.HttpContext, name ?? "unknown", AuditActions.SignInFailed, $"{SignInClaims.OpenIdConnectMethod}: no HealthStats role");
                 // Handled, so that no cookie is issued (a failure here would still sign in).
                 context.Response.Redirect("/Account/SignIn?failure=no-role");
                 context.HandleResponse();
                 return Task.CompletedTask;
             }
+            audit.Record(context.HttpContext, name, AuditActions.SignIn, SignInClaims.OpenIdConnectMethod);
             context.Principal = SignInClaims.Principal(name, roles, SignInClaims.OpenIdConnectMethod);
             return Task.CompletedTask;
         };
         options.Events.OnRemoteFailure = context =>
         {
+            context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
+                .Record(context.HttpContext, "unknown", AuditActions.SignInFailed, $"{SignInClaims.OpenIdConnectMethod}: the provider's answer was refused");
             context.Response.Redirect("/Account/SignIn?failure=provider");
             context.HandleResponse();
             return Task.CompletedTask;

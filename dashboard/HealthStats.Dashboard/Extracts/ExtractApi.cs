@@ -32,7 +32,7 @@ public static class ExtractApi
         builder.Services.AddSingleton(sp => ApiTokenStore.Open(sp.GetRequiredService<DataDirectory>()));
         builder.Services.AddSingleton(sp => new ExtractSpecFolder(sp.GetRequiredService<DataDirectory>()));
         builder.Services.AddSingleton<ExtractRunner>();
-        // The audit log registers its own implementation; until then nothing is recorded.
+        // The audit log replaces this stand-in (AuditHosting.AddHealthStatsAudit).
         builder.Services.TryAddSingleton<IExtractEvents>(NoExtractEvents.Instance);
 
         builder.Services.AddAuthentication()

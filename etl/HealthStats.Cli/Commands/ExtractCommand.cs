@@ -1,3 +1,4 @@
+using HealthStats.Etl.Audit;
 using HealthStats.Warehouse.Build;
 using HealthStats.Warehouse.Extracts;
 
@@ -33,6 +34,10 @@ internal sealed class ExtractCommand : ICommand
         WarehouseSetup.Initialize(database);
         var extract = ExtractBuilder.Build(database, spec);
         var files = await ExtractWriter.WriteAsync(extract, folder, cancellationToken);
+        // The manifest holds the SHA-256 of every other file: its own hash identifies the whole extract.
+        var manifest = files.Single(f => f.Name == ExtractWriter.ManifestFile);
+        AuditLog.Open(context.Data).Append(AuditLog.CliActor(), AuditActions.ExtractProduced,
+            $"{spec.Name} manifest sha256:{manifest.Sha256}", AuditLog.CliSource());
 
         var suppressed = extract.Publication.Cells.Count(c => c.IsSuppressed);
         context.Out.WriteLine($"extract {spec.Name}: {extract.Tables.Count} tables, {extract.Tables.Sum(t => t.Rows.Count)} rows, " +

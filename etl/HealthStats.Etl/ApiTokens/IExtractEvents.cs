@@ -2,8 +2,8 @@ namespace HealthStats.Etl.ApiTokens;
 
 /// <summary>
 /// What the extract API and `healthstats tokens` report for the audit log: each event is reported
-/// from exactly one place. The audit log (a separate piece of work) implements this and replaces
-/// <see cref="NoExtractEvents"/>; until then nothing is recorded.
+/// from exactly one place. The audit log implements this (HealthStats.Etl.Audit.AuditExtractEvents);
+/// <see cref="NoExtractEvents"/> is the stand-in where no audit log is wired.
 /// </summary>
 public interface IExtractEvents
 {

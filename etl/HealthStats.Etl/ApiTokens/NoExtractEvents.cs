@@ -1,6 +1,6 @@
 namespace HealthStats.Etl.ApiTokens;
 
-/// <summary>Records nothing: stands in until the audit log implements <see cref="IExtractEvents"/>.</summary>
+/// <summary>Records nothing: the stand-in where no audit log is wired (the dashboard and CLI use AuditExtractEvents).</summary>
 public sealed class NoExtractEvents : IExtractEvents
 {
     public static readonly NoExtractEvents Instance = new();

@@ -43,6 +43,9 @@ public sealed class DataDirectory
     /// <summary>The extract specs the API serves, one NAME.json each: the file's name is the name a token is limited to.</summary>
     public string ExtractSpecsDirectory => Path.Combine(Root, "extract-specs");
 
+    /// <summary>The append-only, hash-chained audit log (SQLite), written by the dashboard and the CLI alike.</summary>
+    public string AuditFile => Path.Combine(SecretsDirectory, "audit.db");
+
     /// <summary>The dashboard's cookie and anti-forgery keys: sign-ins survive a restart.</summary>
     public string DataProtectionKeysDirectory => Path.Combine(SecretsDirectory, "data-protection-keys");
 

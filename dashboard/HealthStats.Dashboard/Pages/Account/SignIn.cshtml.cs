@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using HealthStats.Dashboard.Accounts;
+using HealthStats.Dashboard.Audit;
+using HealthStats.Etl.Audit;
 using HealthStats.Etl.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,7 +17,7 @@ namespace HealthStats.Dashboard.Pages.Account;
 /// <summary>Sign-in with a local account, or with the provincial identity provider where one is configured.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(AccountStore accounts, IOptions<AuthOptions> options, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(AccountStore accounts, AuditLog audit, IOptions<AuthOptions> options, ILogger<SignInModel> logger) : PageModel
 {
     // Nullable: an empty field binds as null, and is answered with a message, not a 400.
     [BindProperty]
@@ -55,6 +57,8 @@ public sealed class SignInModel(AccountStore accounts, IOptions<AuthOptions> opt
         {
             case SignInStatus.Succeeded:
                 var name = AccountStore.NormalizeUserName(UserName);
+                // Recorded before the session is made: a sign-in the log cannot hold does not happen.
+                audit.Record(HttpContext, name, AuditActions.SignIn, SignInClaims.LocalMethod);
                 await HttpContext.SignInAsync(
                     CookieAuthenticationDefaults.AuthenticationScheme,
                     SignInClaims.Principal(name, [outcome.Role!], SignInClaims.LocalMethod, outcome.SecurityStamp));
@@ -64,10 +68,12 @@ public sealed class SignInModel(AccountStore accounts, IOptions<AuthOptions> opt
                 // Only an existing account can be locked, so its name may be logged; a failed
                 // attempt's name is not: it is sometimes a password typed in the wrong box.
                 logger.LogWarning("Sign-in refused: {User} is locked until {Until:u}", AccountStore.NormalizeUserName(UserName), outcome.LockedUntil);
+                audit.Record(HttpContext, AccountStore.NormalizeUserName(UserName), AuditActions.SignInFailed, $"{SignInClaims.LocalMethod}: locked out");
                 Error = $"This account is locked after {options.Value.MaxFailedSignIns} failed sign-ins, until {outcome.LockedUntil:yyyy-MM-dd HH:mm} UTC. Try again then, or ask an administrator to unlock it.";
                 break;
             default:
                 logger.LogWarning("A sign-in failed: wrong user name or password");
+                RecordFailure(UserName);
                 Error = "Wrong user name or password.";
                 break;
         }
@@ -80,6 +86,28 @@ public sealed class SignInModel(AccountStore accounts, IOptions<AuthOptions> opt
         if (!Provider.IsEnabled)
             return NotFound();
         return Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl() }, OpenIdConnectDefaults.AuthenticationScheme);
+    }
+
+    // The typed name is recorded only when it is an account's: otherwise it may be a password typed
+    // in the wrong box. The audit log is for admins, so telling a wrong password from an unknown
+    // name there gives nothing away to whoever is signing in.
+    private void RecordFailure(string typed)
+    {
+        var existing = Normalized(typed) is { } name && accounts.Find(name) is not null ? name : null;
+        audit.Record(HttpContext, existing ?? "unknown", AuditActions.SignInFailed,
+            existing is null ? $"{SignInClaims.LocalMethod}: no such account" : $"{SignInClaims.LocalMethod}: wrong password");
+    }
+
+    private static string? Normalized(string typed)
+    {
+        try
+        {
+            return AccountStore.NormalizeUserName(typed);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     // Only a path on this site: a sign-in link must not send the user elsewhere afterwards.

@@ -1,4 +1,6 @@
 using HealthStats.Dashboard.Accounts;
+using HealthStats.Dashboard.Audit;
+using HealthStats.Etl.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -12,13 +14,15 @@ namespace HealthStats.Dashboard.Pages.Account;
 /// sign a user out); a GET shows the button. A provider's own session is left to the provider.
 /// </summary>
 [Authorize(Roles = PageRoles.Everyone)]
-public sealed class SignOutModel(ILogger<SignOutModel> logger) : PageModel
+public sealed class SignOutModel(AuditLog audit, ILogger<SignOutModel> logger) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
         var name = User.Identity?.Name;
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         logger.LogInformation("{User} signed out", name);
+        if (name is not null)
+            audit.Record(HttpContext, name, AuditActions.SignOut, "session");
         return RedirectToPage("/Account/SignIn", new { signedOut = 1 });
     }
 }
