@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         ["GET /Index"] = Rule.ForRoles("/Index", PageRoles.Everyone),
         ["GET /Facilities"] = Rule.ForRoles("/Facilities", PageRoles.Everyone),
         ["GET /Rates"] = Rule.ForRoles("/Rates", PageRoles.Everyone),
+        // What an extract would release: ministries see exactly what they would get (PublicationPageTests).
+        ["GET /Publication"] = Rule.ForRoles("/Publication", PageRoles.Everyone),
         // Coder-level figures: not for ministry users (its charts' downloads neither: OperationsPageTests).
         ["GET /Operations"] = Rule.ForRoles("/Operations", PageRoles.Staff),
         ["GET /Diagnoses"] = Rule.ForRoles("/Diagnoses?chapter=IX&view=ccsr", PageRoles.Everyone),

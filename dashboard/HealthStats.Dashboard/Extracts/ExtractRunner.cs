@@ -6,20 +6,27 @@ namespace HealthStats.Dashboard.Extracts;
 /// <summary>
 /// Builds extracts for the API on the warehouse this process holds, one at a time: an extract's
 /// suppression (linear programming over every cell) takes a core for seconds, and ministries pull
-/// monthly, so a queue of one keeps the pages responsive. The builder opens its own connections.
+/// monthly, so a queue of one keeps the pages responsive. Public: the publication page and the
+/// scheduled job take it too. The builder opens its own connections.
 /// </summary>
-internal sealed class ExtractRunner(WarehouseDatabase database) : IDisposable
+public sealed class ExtractRunner(WarehouseDatabase database) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <returns>The files, the manifest last, exactly as `healthstats extract` writes them.</returns>
     public async Task<IReadOnlyList<(string Name, byte[] Bytes)>> RunAsync(ExtractSpec spec, CancellationToken cancellationToken)
     {
+        var extract = await BuildAsync(spec, cancellationToken);
+        return await ExtractWriter.RenderAsync(extract, cancellationToken);
+    }
+
+    /// <summary>The extract built and audited, not rendered: what the publication view shows and the scheduled job writes.</summary>
+    public async Task<BuiltExtract> BuildAsync(ExtractSpec spec, CancellationToken cancellationToken)
+    {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var extract = await Task.Run(() => ExtractBuilder.Build(database, spec), cancellationToken);
-            return await ExtractWriter.RenderAsync(extract, cancellationToken);
+            return await Task.Run(() => ExtractBuilder.Build(database, spec), cancellationToken);
         }
         finally
         {

@@ -21,6 +21,30 @@ public sealed class HealthStatsOptions
     public InboxOptions Inbox { get; set; } = new();
 
     public CompactionOptions Compaction { get; set; } = new();
+
+    public ExtractsOptions Extracts { get; set; } = new();
+}
+
+public sealed class ExtractsOptions
+{
+    /// <summary>Extracts produced on a schedule, each by its own recurring job.</summary>
+    public List<ExtractSchedule> Schedules { get; set; } = [];
+}
+
+/// <summary>One scheduled extract: a named spec of data/extract-specs, when, and the outbox it is written into.</summary>
+public sealed class ExtractSchedule
+{
+    /// <summary>The spec's name: data/extract-specs/NAME.json.</summary>
+    public string Spec { get; set; } = "";
+
+    /// <summary>When (cron, in TimeZone); the default is 06:00 on the first of each month.</summary>
+    public string Cron { get; set; } = "0 6 1 * *";
+
+    /// <summary>The time zone of Cron and of the date in the folder's name.</summary>
+    public string TimeZone { get; set; } = "America/Toronto";
+
+    /// <summary>The folder each run writes a YYYY-MM-DD-NAME folder into, relative to the data directory; default outbox/NAME.</summary>
+    public string? Outbox { get; set; }
 }
 
 public sealed class CompactionOptions

@@ -15,4 +15,7 @@ public interface IExtractEvents
 
     /// <summary>An extract was produced and sent through the API: who is "token:ID" or the signed-in user; from is the remote address.</summary>
     void ExtractDownloaded(string spec, string who, string? from, string manifestSha256);
+
+    /// <summary>An extract was produced into a folder by the dashboard (a scheduled job: who is "job:extract").</summary>
+    void ExtractProduced(string spec, string who, string from, string manifestSha256);
 }

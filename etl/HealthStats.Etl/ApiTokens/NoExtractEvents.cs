@@ -16,4 +16,8 @@ public sealed class NoExtractEvents : IExtractEvents
     public void ExtractDownloaded(string spec, string who, string? from, string manifestSha256)
     {
     }
+
+    public void ExtractProduced(string spec, string who, string from, string manifestSha256)
+    {
+    }
 }

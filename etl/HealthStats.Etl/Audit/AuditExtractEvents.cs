@@ -20,4 +20,7 @@ public sealed class AuditExtractEvents(AuditLog log) : IExtractEvents
 
     public void ExtractDownloaded(string spec, string who, string? from, string manifestSha256) =>
         log.Append(who, AuditActions.ExtractDownloaded, $"{spec} manifest sha256:{manifestSha256}", from ?? "unknown");
+
+    public void ExtractProduced(string spec, string who, string from, string manifestSha256) =>
+        log.Append(who, AuditActions.ExtractProduced, $"{spec} manifest sha256:{manifestSha256}", from);
 }
