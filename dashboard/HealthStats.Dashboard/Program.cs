@@ -1,12 +1,12 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Audit;
 using HealthStats.Dashboard.Charts;
-using HealthStats.Dashboard.Facilities;
-using HealthStats.Dashboard.Figures;
+using HealthStats.Dashboard.Classifications;
 using HealthStats.Dashboard.Diagnoses;
 using HealthStats.Dashboard.Extracts;
+using HealthStats.Dashboard.Facilities;
+using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
-using HealthStats.Dashboard.Classifications;
 using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Internal;
 using HealthStats.Dashboard.Interventions;

@@ -1,3 +1,4 @@
+using HealthStats.TestSupport;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -102,7 +103,7 @@ public sealed partial class PublishingTests(PublishingDashboard dashboard) : ICl
         var suppressed = 0;
         foreach (var table in extract.Tables)
         {
-            var csv = ParseCsv(Encoding.UTF8.GetString(files[$"{table.Spec.Name}.csv"]));
+            var csv = CsvRows.Parse(Encoding.UTF8.GetString(files[$"{table.Spec.Name}.csv"]));
             var rows = HtmlTable.Rows(html, $"publication-{table.Spec.Name}");
             Assert.Equal(csv.Count - 1, rows.Count);
             for (var r = 0; r < rows.Count; r++)
@@ -137,57 +138,6 @@ public sealed partial class PublishingTests(PublishingDashboard dashboard) : ICl
 
         Assert.Contains("no_such_indicator", HtmlTable.Text(html), StringComparison.Ordinal);
         Assert.DoesNotContain("publication-x", html, StringComparison.Ordinal);
-    }
-
-    // RFC 4180 as ExtractWriter writes it: quoted cells may hold commas, quotes doubled, CRLF rows.
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-                i++;
-            }
-            else
-            {
-                cell.Append(ch);
-            }
-        }
-        return rows;
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}-monthly$")]

@@ -1,6 +1,6 @@
 using HealthStats.Dashboard.Filters;
-using HealthStats.Warehouse.Indicators;
 using HealthStats.Dashboard.Hosting;
+using HealthStats.Warehouse.Indicators;
 
 namespace HealthStats.Dashboard.DrillDown;
 

@@ -1,6 +1,6 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Indicators;
 
 namespace HealthStats.Dashboard.Facilities;

@@ -1,4 +1,3 @@
-using HealthStats.Dashboard.Hosting;
 using System.Globalization;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
@@ -9,7 +8,7 @@ using HealthStats.Warehouse.Indicators;
 namespace HealthStats.Dashboard.Facilities;
 
 /// <summary>Discharges by facility, one bar per fiscal year within each facility: volumes and their trend side by side.</summary>
-public sealed class FacilityDischargesChart(CachedIndicators indicators) : DashboardChart
+public sealed class FacilityDischargesChart : DashboardChart
 {
     private const string Title = "Discharges by facility and fiscal year";
 
@@ -20,7 +19,7 @@ public sealed class FacilityDischargesChart(CachedIndicators indicators) : Dashb
     public override ChartContent Make(ChartRequest request)
     {
         var filtered = FilteredRequest.For(IndicatorLibrary.Find("discharges"), request.Filter, request.Choices, ["facility", "fiscal_year"]);
-        var rows = indicators.Compute("discharges", filtered.Request).Rows
+        var rows = request.Indicators.Compute("discharges", filtered.Request).Rows
             .Select(r => (Facility: r.Dimension("facility")!, Year: int.Parse(r.Dimension("fiscal_year")!, CultureInfo.InvariantCulture), Discharges: r.Value ?? 0))
             .ToList();
         var table = new ChartTable(["facility", "fiscal_year", "discharges"],

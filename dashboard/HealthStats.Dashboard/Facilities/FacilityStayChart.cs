@@ -1,4 +1,3 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Figures;
@@ -11,7 +10,7 @@ namespace HealthStats.Dashboard.Facilities;
 /// Average and median acute length of stay of typical stays by facility: a mean well above its median
 /// points at a few long stays rather than generally longer ones.
 /// </summary>
-public sealed class FacilityStayChart(CachedIndicators indicators) : DashboardChart
+public sealed class FacilityStayChart : DashboardChart
 {
     private const string Title = "Acute length of stay of typical stays by facility";
 
@@ -41,7 +40,7 @@ public sealed class FacilityStayChart(CachedIndicators indicators) : DashboardCh
     private Dictionary<string, double?> ByFacility(ChartRequest request, string indicatorId)
     {
         var filtered = FilteredRequest.For(IndicatorLibrary.Find(indicatorId), request.Filter, request.Choices, ["facility"]);
-        return indicators.Compute(indicatorId, filtered.Request).Rows
+        return request.Indicators.Compute(indicatorId, filtered.Request).Rows
             .Where(r => r.Dimension("facility") is not null)
             .ToDictionary(r => r.Dimension("facility")!, r => r.Value, StringComparer.Ordinal);
     }

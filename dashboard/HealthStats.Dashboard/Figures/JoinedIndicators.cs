@@ -1,5 +1,5 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Indicators;
 
 namespace HealthStats.Dashboard.Figures;

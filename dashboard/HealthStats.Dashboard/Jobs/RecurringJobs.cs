@@ -2,8 +2,8 @@ using Hangfire;
 using Hangfire.Storage;
 using HealthStats.Dashboard.Extracts;
 using HealthStats.Dashboard.Hosting;
-using HealthStats.Warehouse.Extracts;
 using HealthStats.Etl.Jobs;
+using HealthStats.Warehouse.Extracts;
 using Microsoft.Extensions.Options;
 
 namespace HealthStats.Dashboard.Jobs;

@@ -1,4 +1,3 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Figures;
@@ -6,7 +5,7 @@ using HealthStats.Dashboard.Figures;
 namespace HealthStats.Dashboard.Operations;
 
 /// <summary>Abstracts completed per coder per month. Coder-level, so Staff only, as its page.</summary>
-public sealed class CoderVolumeChart(CachedIndicators indicators) : DashboardChart
+public sealed class CoderVolumeChart : DashboardChart
 {
     private const string Title = "Abstracts coded per coder per month";
 
@@ -16,7 +15,7 @@ public sealed class CoderVolumeChart(CachedIndicators indicators) : DashboardCha
 
     public override ChartContent Make(ChartRequest request)
     {
-        var points = CoderWorkload.Monthly(indicators, request.Filter, request.Choices).Rows
+        var points = CoderWorkload.Monthly(request.Indicators, request.Filter, request.Choices).Rows
             .Select(r => (Series: r.Dimension("coder") ?? "", Month: r.Dimension("completed_month")!, Value: r.Value ?? 0))
             .ToList();
         var table = new ChartTable(["coder", "completed_month", "abstracts"],

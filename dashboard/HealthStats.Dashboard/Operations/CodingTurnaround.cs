@@ -1,6 +1,6 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 
 namespace HealthStats.Dashboard.Operations;
 

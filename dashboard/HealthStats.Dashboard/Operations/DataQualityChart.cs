@@ -1,4 +1,3 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Figures;
@@ -6,7 +5,7 @@ using HealthStats.Dashboard.Figures;
 namespace HealthStats.Dashboard.Operations;
 
 /// <summary>Warning and quarantine rates side by side for each facility. Staff only, as its page.</summary>
-public sealed class DataQualityChart(CachedIndicators indicators) : DashboardChart
+public sealed class DataQualityChart : DashboardChart
 {
     private const string Title = "Abstracts with validation warnings and records quarantined, by facility";
 
@@ -16,7 +15,7 @@ public sealed class DataQualityChart(CachedIndicators indicators) : DashboardCha
 
     public override ChartContent Make(ChartRequest request)
     {
-        var rows = FacilityDataQuality.Compute(indicators, request.Filter, request.Choices).ByFacility.Rows;
+        var rows = FacilityDataQuality.Compute(request.Indicators, request.Filter, request.Choices).ByFacility.Rows;
         var facilities = rows.Select(r => r.Key[0]).ToList();
         var table = new ChartTable(["facility", "warning_rate_percent", "quarantine_rate_percent"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Key[0], r.Value("warning_rate"), r.Value("quarantine_rate")]).ToList());

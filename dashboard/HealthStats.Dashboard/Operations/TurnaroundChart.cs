@@ -1,4 +1,3 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Figures;
@@ -8,7 +7,7 @@ using HealthStats.Warehouse.Indicators;
 namespace HealthStats.Dashboard.Operations;
 
 /// <summary>Median coding turnaround per month of discharge, one line per facility. Staff only, as its page.</summary>
-public sealed class TurnaroundChart(CachedIndicators indicators) : DashboardChart
+public sealed class TurnaroundChart : DashboardChart
 {
     private const string Title = "Median coding turnaround by month of discharge and facility";
 
@@ -19,7 +18,7 @@ public sealed class TurnaroundChart(CachedIndicators indicators) : DashboardChar
     public override ChartContent Make(ChartRequest request)
     {
         var filtered = FilteredRequest.For(IndicatorLibrary.Find("coding_turnaround_median"), request.Filter, request.Choices, ["month", "facility"]);
-        var points = indicators.Compute("coding_turnaround_median", filtered.Request).Rows
+        var points = request.Indicators.Compute("coding_turnaround_median", filtered.Request).Rows
             .Where(r => r.Value is not null)
             .Select(r => (Series: r.Dimension("facility") ?? "", Month: r.Dimension("month")!, Value: r.Value!.Value))
             .ToList();

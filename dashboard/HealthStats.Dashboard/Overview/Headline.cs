@@ -1,7 +1,7 @@
 using System.Globalization;
 using HealthStats.Dashboard.Filters;
-using HealthStats.Warehouse.Indicators;
 using HealthStats.Dashboard.Hosting;
+using HealthStats.Warehouse.Indicators;
 
 namespace HealthStats.Dashboard.Overview;
 

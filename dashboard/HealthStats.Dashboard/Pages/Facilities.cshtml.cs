@@ -1,9 +1,9 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Facilities;
-using HealthStats.Dashboard.Filters;
 using HealthStats.Dashboard.Figures;
+using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,9 +1,9 @@
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Overview;
 using HealthStats.Warehouse.Indicators;
-using HealthStats.Dashboard.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

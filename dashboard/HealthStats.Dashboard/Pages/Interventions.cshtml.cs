@@ -2,8 +2,8 @@ using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.DrillDown;
 using HealthStats.Dashboard.Filters;
-using HealthStats.Dashboard.Interventions;
 using HealthStats.Dashboard.Hosting;
+using HealthStats.Dashboard.Interventions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,9 +1,9 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
-using HealthStats.Dashboard.Filters;
-using HealthStats.Dashboard.Operations;
 using HealthStats.Dashboard.Figures;
+using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
+using HealthStats.Dashboard.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,7 @@
-using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Accounts;
 using HealthStats.Dashboard.Charts;
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Dashboard.Rates;
 using HealthStats.Warehouse.Storage;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,7 @@
-using HealthStats.Dashboard.Hosting;
 using System.Globalization;
 using HealthStats.Dashboard.Figures;
 using HealthStats.Dashboard.Filters;
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Indicators;
 using HealthStats.Warehouse.Reference;
 using HealthStats.Warehouse.Storage;

@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
-using HealthStats.Etl.Ingest.Validation;
 using HealthStats.Dashboard.Hosting;
+using HealthStats.Etl.Ingest.Validation;
 using HealthStats.Warehouse.Build;
 using HealthStats.Warehouse.Storage;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HealthStats.Warehouse.Storage;
+using HealthStats.Etl.Secrets;
 using SQLite;
 
 namespace HealthStats.Etl.Accounts;
@@ -25,18 +26,7 @@ public sealed partial class AccountStore
     public AccountStore(string path)
     {
         this.path = path;
-        if (!File.Exists(path))
-        {
-            // Created owner-only before SQLite opens it: SQLite gives its journal the same mode.
-            try
-            {
-                using var _ = OwnerOnly.CreateFile(path);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first.
-            }
-        }
+        SecretsDatabase.EnsureOwnerOnly(path);
         using var connection = Open();
         connection.Execute("""
             create table if not exists accounts (
@@ -211,12 +201,7 @@ public sealed partial class AccountStore
         }
     }
 
-    private SQLiteConnection Open() =>
-        new(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
-        {
-            // The dashboard and a CLI may write at the same moment; the second waits instead of failing.
-            BusyTimeout = TimeSpan.FromSeconds(10),
-        };
+    private SQLiteConnection Open() => SecretsDatabase.Open(path);
 
     private static AccountRow? FindRow(SQLiteConnection connection, string name) =>
         connection.Query<AccountRow>("select * from accounts where user_name = ?", name).FirstOrDefault();

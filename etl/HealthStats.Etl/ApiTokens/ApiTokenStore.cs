@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HealthStats.Warehouse.Extracts;
 using HealthStats.Warehouse.Storage;
+using HealthStats.Etl.Secrets;
 using SQLite;
 
 namespace HealthStats.Etl.ApiTokens;
@@ -23,18 +24,7 @@ public sealed class ApiTokenStore
     public ApiTokenStore(string path)
     {
         this.path = path;
-        if (!File.Exists(path))
-        {
-            // Created owner-only before SQLite opens it: SQLite gives its journal the same mode.
-            try
-            {
-                using var _ = OwnerOnly.CreateFile(path);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first.
-            }
-        }
+        SecretsDatabase.EnsureOwnerOnly(path);
         using var connection = Open();
         connection.Execute("""
             create table if not exists api_tokens (
@@ -112,10 +102,5 @@ public sealed class ApiTokenStore
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private SQLiteConnection Open() =>
-        new(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
-        {
-            // The dashboard and a CLI may use it at the same moment; the second waits instead of failing.
-            BusyTimeout = TimeSpan.FromSeconds(10),
-        };
+    private SQLiteConnection Open() => SecretsDatabase.Open(path);
 }

@@ -1,4 +1,5 @@
 using HealthStats.Warehouse.Storage;
+using HealthStats.Etl.Secrets;
 using SQLite;
 
 namespace HealthStats.Etl.Audit;
@@ -21,18 +22,7 @@ public sealed class AuditLog
     public AuditLog(string path)
     {
         this.path = path;
-        if (!File.Exists(path))
-        {
-            // Created owner-only before SQLite opens it: SQLite gives its journal the same mode.
-            try
-            {
-                using var _ = OwnerOnly.CreateFile(path);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first.
-            }
-        }
+        SecretsDatabase.EnsureOwnerOnly(path);
         using var connection = Open();
         connection.Execute("""
             create table if not exists audit_log (
@@ -155,12 +145,7 @@ public sealed class AuditLog
         }
     }
 
-    private SQLiteConnection Open() =>
-        new(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
-        {
-            // The dashboard and a CLI may append at the same moment; the second waits instead of failing.
-            BusyTimeout = TimeSpan.FromSeconds(10),
-        };
+    private SQLiteConnection Open() => SecretsDatabase.Open(path);
 
     private static string Field(string? value, string name, bool allowEmpty = false)
     {

@@ -1,7 +1,7 @@
-namespace HealthStats.Cli.Tests;
+namespace HealthStats.TestSupport;
 
-/// <summary>Reads an extract's CSV (RFC 4180, CRLF) into rows of named cells, for assertions.</summary>
-internal static class CsvRows
+/// <summary>Reads a CSV as HealthStats writes it (RFC 4180: quoted cells may hold commas, quotes doubled, CRLF rows), for assertions.</summary>
+public static class CsvRows
 {
     public static List<Dictionary<string, string>> Read(string file)
     {
@@ -9,7 +9,8 @@ internal static class CsvRows
         return lines.Skip(1).Select(cells => lines[0].Zip(cells).ToDictionary(p => p.First, p => p.Second)).ToList();
     }
 
-    private static List<List<string>> Parse(string text)
+    /// <summary>Every row, the header first, as lists of cells.</summary>
+    public static List<List<string>> Parse(string text)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
