@@ -1,5 +1,7 @@
 using System.Text.Json;
+using HealthStats.Etl.Audit;
 using HealthStats.TestSupport;
+using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Cli.Tests;
 
@@ -54,6 +56,16 @@ public sealed class QuarantineRoundTripTests : IDisposable
         Assert.Equal(0, JsonDocument.Parse(after.Out).RootElement.GetArrayLength());
         var all = await CliRun.RunAsync("quarantine", "list", "--all", "--json", "--data", data);
         Assert.Equal(2, JsonDocument.Parse(all.Out).RootElement.GetArrayLength());
+
+        // Every look at the quarantine is a record-level view in the audit log, without a record's content.
+        var views = AuditLog.Open(new DataDirectory(data)).List(action: AuditActions.RecordView);
+        Assert.Equal(
+            ["quarantine list: 2 record(s)", "quarantine export: 2 record(s)", "quarantine list: 0 record(s)", "quarantine list: 2 record(s)"],
+            views.Select(v => v.Target));
+        Assert.All(views, v => Assert.Equal(AuditLog.CliActor(), v.Actor));
+        var facilityExport = await CliRun.RunAsync("quarantine", "export", "--out", temp.Combine("none.csv"), "--facility", "F009", "--data", data);
+        Assert.Equal(0, facilityExport.ExitCode);
+        Assert.Equal("quarantine export: 0 record(s), facility F009", AuditLog.Open(new DataDirectory(data)).List(action: AuditActions.RecordView)[^1].Target);
 
         var batches = await CliRun.RunAsync("batches", "--json", "--data", data);
         var root = JsonDocument.Parse(batches.Out).RootElement;

@@ -34,6 +34,7 @@ internal sealed class QuarantineExportCommand : ICommand
         using (var connection = database.OpenConnection())
             entries = QuarantineIndex.List(connection, line.Value("batch"), line.Value("facility"), includeCleared: false);
         var open = entries.Select(e => (e.BatchId, e.Line)).ToHashSet();
+        QuarantineAudit.RecordView(context, Name, open.Count);
         using var stream = OwnerOnly.CreateFile(Path.GetFullPath(outFile), FileMode.Create);
         using var writer = new StreamWriter(stream);
         var written = QuarantineExport.Write(context.Data.QuarantineDirectory, open, writer);

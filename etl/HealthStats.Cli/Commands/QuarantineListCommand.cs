@@ -30,6 +30,7 @@ internal sealed class QuarantineListCommand : ICommand
         WarehouseSetup.Initialize(database);
         using var connection = database.OpenConnection();
         var entries = QuarantineIndex.List(connection, line.Value("batch"), line.Value("facility"), line.Flag("all"));
+        QuarantineAudit.RecordView(context, Name, entries.Count);
         if (line.Flag("json"))
         {
             context.Out.WriteLine(JsonSerializer.Serialize(entries));
