@@ -49,6 +49,9 @@ public sealed class DataDirectory
     /// <summary>The dashboard's cookie and anti-forgery keys: sign-ins survive a restart.</summary>
     public string DataProtectionKeysDirectory => Path.Combine(SecretsDirectory, "data-protection-keys");
 
+    /// <summary>The miscoding models' files, one per version in coding.models: artefacts, never in git.</summary>
+    public string ModelsDirectory => Path.Combine(Root, "models");
+
     /// <summary>Written by a running dashboard so that the CLI hands warehouse writes to it.</summary>
     public string ServerFile => Path.Combine(Root, "server.json");
 

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using HealthStats.Warehouse.Storage;
+using Microsoft.ML;
+
+namespace HealthStats.Etl.CodingQuality;
+
+/// <summary>
+/// Trains the miscoding models, as a recipe: features of every current abstract -> the anomaly model over
+/// all of them -> the audited abstracts (their latest outcome, imported or reviewed) with the anomaly
+/// score -> FastTree with a seeded holdout -> both saved under models/ and recorded in the registry,
+/// which decides whether each becomes current.
+/// </summary>
+public sealed class CodingModelTrainer(WarehouseDatabase database)
+{
+    /// <summary>Fewer audited abstracts than this (or fewer of either outcome) leave the anomaly score to rank alone.</summary>
+    public const int MinimumLabelled = 50;
+
+    public const int MinimumPerOutcome = 10;
+
+    public const int Seed = 17;
+
+    public async Task<TrainingResult> TrainAsync(CancellationToken cancellationToken)
+    {
+        using var gate = await WriteGate.EnterAsync(database.DataDirectory, cancellationToken);
+        using var connection = database.OpenConnection();
+        return Train(connection, supervised: true);
+    }
+
+    internal TrainingResult Train(DuckDBConnection connection, bool supervised)
+    {
+        var clock = Stopwatch.StartNew();
+        var ml = new MLContext(seed: Seed);
+        var models = database.DataDirectory.ModelsDirectory;
+        Directory.CreateDirectory(models);
+        var trainedAt = DateTime.UtcNow;
+
+        var table = FeatureReader.Read(connection, FeatureReader.Which.All);
+        if (table.Count == 0)
+            return new TrainingResult { SupervisedSkipped = "no abstracts in the warehouse", Seconds = clock.Elapsed.TotalSeconds };
+
+        var anomalyModel = AnomalyModel.Train(ml, table);
+        var anomalyScores = AnomalyModel.Score(ml, anomalyModel, table);
+        var anomalyVersion = ModelRegistry.NewVersion(connection, ModelRecord.AnomalyKind, trainedAt);
+        ml.Model.Save(anomalyModel, FeatureRow.Load(ml, [], CodingFeatures.Unsupervised.Length).Schema, Path.Combine(models, anomalyVersion + ".zip"));
+        var anomaly = ModelRegistry.Register(connection, new ModelRecord
+        {
+            Version = anomalyVersion,
+            Kind = ModelRecord.AnomalyKind,
+            TrainedAt = trainedAt,
+            TrainingFrom = table.DischargeDates.Min(),
+            TrainingTo = table.DischargeDates.Max(),
+            TrainingRows = table.Count,
+            FeatureSchemaHash = CodingFeatures.SchemaHash(CodingFeatures.Unsupervised),
+            File = anomalyVersion + ".zip",
+            AnomalyMedian = AnomalyModel.Median(anomalyScores),
+        });
+
+        var outcomes = AuditOutcomes.Current(connection);
+        var labelled = new List<FeatureRow>();
+        var dates = new List<DateOnly>();
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (!outcomes.TryGetValue(table.Key(i), out var miscoded))
+                continue;
+            labelled.Add(new FeatureRow { Features = [.. table.Features[i], anomalyScores[i]], Label = miscoded });
+            dates.Add(table.DischargeDates[i]);
+        }
+        var positives = labelled.Count(r => r.Label);
+        var result = new TrainingResult { Abstracts = table.Count, Labelled = labelled.Count, LabelledMiscoded = positives, Anomaly = anomaly };
+        string? skipped = null;
+        if (!supervised)
+            skipped = "anomaly model only";
+        else if (labelled.Count < MinimumLabelled || positives < MinimumPerOutcome || labelled.Count - positives < MinimumPerOutcome)
+            skipped = $"{labelled.Count} audited abstracts ({positives} miscoded): at least {MinimumLabelled}, with {MinimumPerOutcome} of each outcome, are needed";
+        if (skipped is not null)
+            return result with { SupervisedSkipped = skipped, Seconds = clock.Elapsed.TotalSeconds };
+
+        var trained = SupervisedModel.Train(ml, labelled);
+        var version = ModelRegistry.NewVersion(connection, ModelRecord.SupervisedKind, trainedAt);
+        ml.Model.Save(trained.Model, trained.Schema, Path.Combine(models, version + ".zip"));
+        var model = ModelRegistry.Register(connection, new ModelRecord
+        {
+            Version = version,
+            Kind = ModelRecord.SupervisedKind,
+            TrainedAt = trainedAt,
+            TrainingFrom = dates.Min(),
+            TrainingTo = dates.Max(),
+            TrainingRows = trained.TrainingRows,
+            TrainingPositives = positives,
+            FeatureSchemaHash = CodingFeatures.SchemaHash(CodingFeatures.Supervised),
+            HoldoutRows = trained.HoldoutRows,
+            PrAuc = trained.PrAuc,
+            AuditBudget = trained.AuditBudget,
+            PrecisionAtBudget = trained.PrecisionAtBudget,
+            RecallAtBudget = trained.RecallAtBudget,
+            LiftAtBudget = trained.LiftAtBudget,
+            File = version + ".zip",
+            AnomalyModel = anomalyVersion,
+        });
+        return result with { Supervised = model, Seconds = clock.Elapsed.TotalSeconds };
+    }
+}

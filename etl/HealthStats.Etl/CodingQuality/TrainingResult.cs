@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace HealthStats.Etl.CodingQuality;
+
+/// <summary>What a training run made: the anomaly model, the supervised one when there were enough outcomes, and whether each became current.</summary>
+public sealed record TrainingResult
+{
+    [JsonPropertyName("abstracts")] public long Abstracts { get; init; }
+    [JsonPropertyName("labelled")] public long Labelled { get; init; }
+    [JsonPropertyName("labelled_miscoded")] public long LabelledMiscoded { get; init; }
+    [JsonPropertyName("anomaly")] public ModelRecord? Anomaly { get; init; }
+    [JsonPropertyName("supervised")] public ModelRecord? Supervised { get; init; }
+    /// <summary>Why no supervised model was trained, when none was.</summary>
+    [JsonPropertyName("supervised_skipped")] public string? SupervisedSkipped { get; init; }
+    [JsonPropertyName("seconds")] public double Seconds { get; init; }
+}
