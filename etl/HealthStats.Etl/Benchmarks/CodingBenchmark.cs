@@ -61,6 +61,7 @@ public static class CodingBenchmark
 
         log?.Invoke("measuring against the truth");
         using var connection = database.OpenConnection();
+        var speed = new CodingScorer(database).MeasureSpeed(connection);
         var scores = Read(connection, "select facility_id, abstract_id, score from coding.scores");
         var warned = Keys(connection,
             "select distinct w.facility_id, w.abstract_id from staging.stg_warning_versions w semi join marts.fct_abstracts a using (facility_id, abstract_id, batch_id)");
@@ -120,7 +121,8 @@ public static class CodingBenchmark
             TrainingSeconds = Math.Round(training.Seconds, 2),
             TrainingAbstracts = training.Abstracts,
             ScoredAbstracts = scoring.Scored,
-            ScoringAbstractsPerSecond = scoring.ModelSeconds > 0 ? Math.Round(scoring.Scored / scoring.ModelSeconds) : 0,
+            ScoringAbstractsPerSecond = speed.ScoreSeconds > 0 ? Math.Round(speed.Abstracts / speed.ScoreSeconds) : 0,
+            ScoringWithReasonsAbstractsPerSecond = speed.ScoreSeconds > 0 ? Math.Round(speed.Abstracts / (speed.ScoreSeconds + speed.ReasonSeconds)) : 0,
             ScoringRunSeconds = Math.Round(scoring.Seconds, 2),
             Build = IngestBenchmark.IsDebugBuild ? "debug" : "release",
         };

@@ -33,8 +33,10 @@ public sealed record CodingBenchmarkResult
     [JsonPropertyName("training_seconds")] public double TrainingSeconds { get; init; }
     [JsonPropertyName("training_abstracts")] public long TrainingAbstracts { get; init; }
     [JsonPropertyName("scored_abstracts")] public int ScoredAbstracts { get; init; }
-    /// <summary>The models' own time per abstract: anomaly score, probability and feature contributions.</summary>
+    /// <summary>Scores per second, warm, in memory: the anomaly score and the supervised probability over an IDataView.</summary>
     [JsonPropertyName("scoring_abstracts_per_second")] public double ScoringAbstractsPerSecond { get; init; }
+    /// <summary>The same with the reasons: feature contributions (scores of 0.05 and up) and sentences.</summary>
+    [JsonPropertyName("scoring_with_reasons_abstracts_per_second")] public double ScoringWithReasonsAbstractsPerSecond { get; init; }
     /// <summary>A whole scoring run: features SQL, models, reasons and writing coding.scores.</summary>
     [JsonPropertyName("scoring_run_seconds")] public double ScoringRunSeconds { get; init; }
     [JsonPropertyName("build")] public string Build { get; init; } = "release";

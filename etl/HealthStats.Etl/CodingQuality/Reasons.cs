@@ -34,30 +34,35 @@ internal static class Reasons
     {
         float Value(string name) => v[CodingFeatures.IndexOf(name)];
         var mrdx = c.MrdxCode;
+        var los = Value("los_to_mrdx_median");
+        // A feature can push a score up from an ordinary value (trees split anywhere); a sentence is only
+        // written where the value itself is out of the ordinary, so that no reason misleads.
         return CodingFeatures.Supervised[feature] switch
         {
-            "los_days" or "los_to_mrdx_median" or "mrdx_median_los" => Value("los_to_mrdx_median") >= 1
-                ? F($"length of stay {Value("los_days"):0} days is long for MRDx {mrdx} (median {Value("mrdx_median_los"):0.#})")
-                : F($"length of stay {Value("los_days"):0} days is short for MRDx {mrdx} (median {Value("mrdx_median_los"):0.#})"),
-            "alc_days" => F($"{Value("alc_days"):0} ALC days with MRDx {mrdx}"),
+            "los_days" or "los_to_mrdx_median" or "mrdx_median_los" when los >= 1.5 =>
+                F($"length of stay {Value("los_days"):0} days is long for MRDx {mrdx} (median {Value("mrdx_median_los"):0.#})"),
+            "los_days" or "los_to_mrdx_median" or "mrdx_median_los" when los <= 0.5 =>
+                F($"length of stay {Value("los_days"):0} days is short for MRDx {mrdx} (median {Value("mrdx_median_los"):0.#})"),
+            "alc_days" when Value("alc_days") > 0 => F($"{Value("alc_days"):0} ALC days with MRDx {mrdx}"),
             "age_years" => F($"age {Value("age_years"):0} is unusual for MRDx {mrdx}"),
             "sex" => F($"sex {SexName(Value("sex"))} is unusual for MRDx {mrdx}"),
             "admit_category" => F($"admit category {(char)Value("admit_category")} is unusual for MRDx {mrdx}"),
             "discharge_disposition" => F($"discharge disposition {Value("discharge_disposition"):00} is unusual for MRDx {mrdx}"),
-            "mrdx_code_length" => F($"MRDx {mrdx} has {Value("mrdx_code_length"):0} characters"),
-            "mrdx_log_abstracts" => F($"MRDx {mrdx} is rare as an MRDx ({Math.Exp(Value("mrdx_log_abstracts")):0} abstracts)"),
-            "mrdx_share_as_mrdx" => F($"{mrdx} is the MRDx in only {Value("mrdx_share_as_mrdx"):P0} of the other abstracts that code it"),
-            "comorbidity_max_mrdx_share" when c.ComorbidityCode is { } code =>
-                F($"comorbidity {code} is the MRDx in {Value("comorbidity_max_mrdx_share"):P0} of the abstracts that code it (MRDx here: {mrdx})"),
-            "secondary_min_lift" when c.SecondaryCode is { } code =>
-                F($"MRDx {mrdx} is unusual with diagnosis {code} (lift {Value("secondary_min_lift"):0.##})"),
-            "intervention_min_lift" when c.InterventionCode is { } code =>
-                F($"MRDx {mrdx} is unusual with intervention {code} (lift {Value("intervention_min_lift"):0.##})"),
-            "secondaries" => F($"{Value("secondaries"):0} other diagnoses with MRDx {mrdx}"),
-            "interventions" => F($"{Value("interventions"):0} interventions with MRDx {mrdx}"),
-            "coder_warning_share" or "coder_log_abstracts" => F($"coder {c.CoderId}'s abstracts have edits fired in {Value("coder_warning_share"):P0}"),
-            "facility_warning_share" => F($"the facility's abstracts have edits fired in {Value("facility_warning_share"):P0}"),
-            CodingFeatures.AnomalyScore => F($"the abstract is unusual overall (anomaly score {Value(CodingFeatures.AnomalyScore):0.##})"),
+            "mrdx_code_length" when Value("mrdx_code_length") <= 3 => F($"MRDx {mrdx} is a three-character category"),
+            "mrdx_log_abstracts" when Math.Exp(Value("mrdx_log_abstracts")) < 20 =>
+                F($"MRDx {mrdx} is rare as an MRDx ({Math.Exp(Value("mrdx_log_abstracts")):0} abstracts)"),
+            "mrdx_share_as_mrdx" when Value("mrdx_share_as_mrdx") < 0.5 =>
+                F($"{mrdx} is the MRDx in only {Value("mrdx_share_as_mrdx"):P0} of the other abstracts that code it"),
+            "comorbidity_max_mrdx_share" when c.ComorbidityCode is { } code && Value("comorbidity_max_mrdx_share") > Value("mrdx_share_as_mrdx") =>
+                F($"comorbidity {code} is the MRDx in {Value("comorbidity_max_mrdx_share"):P0} of the abstracts that code it, {mrdx} in {Value("mrdx_share_as_mrdx"):P0}"),
+            "secondary_min_lift" when c.SecondaryCode is { } code && Value("secondary_min_lift") < 1 =>
+                F($"MRDx {mrdx} is unusual with diagnosis {code} (together {Value("secondary_min_lift"):0.##} times as often as by chance)"),
+            "intervention_min_lift" when c.InterventionCode is { } code && Value("intervention_min_lift") < 1 =>
+                F($"MRDx {mrdx} is unusual with intervention {code} (together {Value("intervention_min_lift"):0.##} times as often as by chance)"),
+            "coder_warning_share" or "coder_log_abstracts" when Value("coder_warning_share") >= 2 * Math.Max(Value("facility_warning_share"), 0.01) =>
+                F($"coder {c.CoderId}'s abstracts have edits fired in {Value("coder_warning_share"):P0} (the facility: {Value("facility_warning_share"):P0})"),
+            CodingFeatures.AnomalyScore when Value(CodingFeatures.AnomalyScore) > 0 =>
+                F($"the abstract is unusual overall (anomaly score {Value(CodingFeatures.AnomalyScore):0.##})"),
             _ => null, // warnings: the edits are listed by name after the features
         };
     }

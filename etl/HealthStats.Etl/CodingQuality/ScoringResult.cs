@@ -10,7 +10,9 @@ public sealed record ScoringResult
     [JsonPropertyName("anomaly_model")] public string? AnomalyModel { get; init; }
     /// <summary>Why nothing was scored, when nothing was.</summary>
     [JsonPropertyName("skipped")] public string? Skipped { get; init; }
-    /// <summary>The models' own time (anomaly score, probability, feature contributions), without SQL or writing.</summary>
-    [JsonPropertyName("model_seconds")] public double ModelSeconds { get; init; }
+    /// <summary>The models' own time for the scores (anomaly score, probability), without loading, SQL or writing.</summary>
+    [JsonPropertyName("score_seconds")] public double ScoreSeconds { get; init; }
+    /// <summary>Feature contributions and sentences.</summary>
+    [JsonPropertyName("reason_seconds")] public double ReasonSeconds { get; init; }
     [JsonPropertyName("seconds")] public double Seconds { get; init; }
 }

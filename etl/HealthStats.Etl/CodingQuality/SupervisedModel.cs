@@ -49,26 +49,29 @@ internal static class SupervisedModel
         return new Trained(chain, data.Schema, trainRows, labels.Count, metrics.AreaUnderPrecisionRecallCurve, budget, precision, recall, lift);
     }
 
-    /// <summary>Probabilities and per-feature contributions, in one pass over the rows.</summary>
-    public static (float[] Probabilities, float[][] Contributions) Score(MLContext ml, ITransformer model, IEnumerable<FeatureRow> rows)
+    /// <summary>The probability of being miscoded, from the FastTree model alone (the first step of the saved chain).</summary>
+    public static float[] Probabilities(MLContext ml, ITransformer model, IReadOnlyList<FeatureRow> rows)
+    {
+        var predictor = model is TransformerChain<ITransformer> chain ? chain.First() : model;
+        var data = FeatureRow.Load(ml, rows, CodingFeatures.Supervised.Length);
+        return [.. predictor.Transform(data).GetColumn<float>("Probability")];
+    }
+
+    /// <summary>Per-feature contributions to the score, one vector per row, from the whole saved chain.</summary>
+    public static float[][] Contributions(MLContext ml, ITransformer model, IReadOnlyList<FeatureRow> rows)
     {
         var data = FeatureRow.Load(ml, rows, CodingFeatures.Supervised.Length);
         var scored = model.Transform(data);
-        var probabilities = new List<float>();
-        var contributions = new List<float[]>();
-        using var cursor = scored.GetRowCursor(scored.Schema.Where(c => c.Name is "Probability" or "FeatureContributions"));
-        var probability = cursor.GetGetter<float>(scored.Schema["Probability"]);
+        var result = new float[rows.Count][];
+        using var cursor = scored.GetRowCursor([scored.Schema["FeatureContributions"]]);
         var contribution = cursor.GetGetter<VBuffer<float>>(scored.Schema["FeatureContributions"]);
-        float p = 0;
         VBuffer<float> buffer = default;
+        var i = 0;
         while (cursor.MoveNext())
         {
-            probability(ref p);
             contribution(ref buffer);
-            probabilities.Add(p);
-            contributions.Add(buffer.DenseValues().ToArray());
+            result[i++] = buffer.DenseValues().ToArray();
         }
-        return ([.. probabilities], [.. contributions]);
+        return result;
     }
-
 }

@@ -10,6 +10,12 @@ public sealed record IngestOptions
     /// <summary>How FHIR bundles map to abstracts (extension and coding systems, the largest single bundle read whole).</summary>
     public FhirReaderOptions Fhir { get; init; } = new();
 
+    /// <summary>
+    /// Score the abstracts of each loaded batch for miscoding (coding.scores) once the batch is committed,
+    /// with the current models; skipped when there is none yet (healthstats train or flag makes one).
+    /// </summary>
+    public bool ScoreAfterBatch { get; init; } = true;
+
     /// <summary>How far reading has got, reported now and then for a progress display.</summary>
     public IProgress<IngestProgress>? Progress { get; init; }
 }
