@@ -23,6 +23,16 @@ public sealed class HealthStatsOptions
     public CompactionOptions Compaction { get; set; } = new();
 
     public ExtractsOptions Extracts { get; set; } = new();
+
+    public CodingModelOptions CodingModel { get; set; } = new();
+}
+
+public sealed class CodingModelOptions
+{
+    /// <summary>When the miscoding models are retrained (cron, in TimeZone): weekly, Sunday night, after the compaction.</summary>
+    public string Cron { get; set; } = "0 4 * * 0";
+
+    public string TimeZone { get; set; } = "America/Toronto";
 }
 
 public sealed class ExtractsOptions

@@ -32,6 +32,9 @@ public static class WarehouseHosting
         builder.Services.AddTransient<DemoDataJob>();
         builder.Services.AddTransient<InboxScanJob>();
         builder.Services.AddTransient<LakeCompactionJob>();
+        builder.Services.AddTransient(sp => new HealthStats.Etl.CodingQuality.CodingModelTrainer(sp.GetRequiredService<WarehouseDatabase>()));
+        builder.Services.AddTransient(sp => new HealthStats.Etl.CodingQuality.CodingScorer(sp.GetRequiredService<WarehouseDatabase>()));
+        builder.Services.AddTransient<CodingModelTrainingJob>();
         builder.Services.AddTransient<InboxFileJob>();
         builder.Services.AddTransient<IInboxJobQueue, HealthStats.Dashboard.Jobs.HangfireInboxQueue>();
         builder.Services.AddSingleton<WarehouseOwner>();

@@ -13,6 +13,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
 {
     public const string InboxScan = "inbox-scan";
     public const string LakeCompaction = "lake-compaction";
+    public const string CodingModelTraining = "coding-model-training";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +24,10 @@ public sealed class RecurringJobs(IRecurringJobManager manager, JobStorage stora
         var compaction = options.Value.Compaction;
         manager.AddOrUpdate<LakeCompactionJob>(LakeCompaction, job => job.RunAsync(CancellationToken.None), compaction.Cron, new RecurringJobOptions { TimeZone = zone });
         logger.LogInformation("Lake compaction scheduled: {Cron} ({TimeZone})", compaction.Cron, zone.Id);
+        var training = options.Value.CodingModel;
+        var trainingZone = Zone(training.TimeZone, "the coding model training");
+        manager.AddOrUpdate<CodingModelTrainingJob>(CodingModelTraining, job => job.RunAsync(CancellationToken.None), training.Cron, new RecurringJobOptions { TimeZone = trainingZone });
+        logger.LogInformation("Coding model training scheduled: {Cron} ({TimeZone})", training.Cron, trainingZone.Id);
         ScheduleExtracts();
         return Task.CompletedTask;
     }

@@ -57,7 +57,7 @@ internal sealed class BenchCodingCommand : ICommand
                 o.WriteLine(F($"  model on {type,-18} {auc:F3}"));
             o.WriteLine(F($"precision in the top 1% ({r.TopOnePercent:N0} abstracts):"));
             o.WriteLine(F($"  model {r.ModelPrecisionTop1Pct:F3}   edits alone {r.EditsPrecisionTop1Pct:F3}   random {r.RandomPrecisionTop1Pct:F3}"));
-            o.WriteLine(F($"training  {r.TrainingSeconds,8:F2} s for {r.TrainingAbstracts:N0} abstracts (holdout PR-AUC {r.HoldoutPrAuc:F3})"));
+            o.WriteLine(F($"training  {r.TrainingSeconds,8:F2} s for {r.TrainingAbstracts:N0} abstracts (features {r.TrainingFeatureSeconds:F1} s, anomaly {r.TrainingAnomalySeconds:F1} s, FastTree {r.TrainingSupervisedSeconds:F1} s; holdout PR-AUC {r.HoldoutPrAuc:F3})"));
             o.WriteLine(F($"scoring   {r.ScoringAbstractsPerSecond,8:N0} abstracts/s (scores), {r.ScoringWithReasonsAbstractsPerSecond:N0} with reasons; the first run, SQL and writing included: {r.ScoringRunSeconds:F2} s for {r.ScoredAbstracts:N0}"));
             return Task.FromResult(0);
         }

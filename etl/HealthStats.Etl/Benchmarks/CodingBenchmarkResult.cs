@@ -31,6 +31,9 @@ public sealed record CodingBenchmarkResult
     [JsonPropertyName("ingest_seconds")] public double IngestSeconds { get; init; }
     /// <summary>healthstats train: features over every abstract, the anomaly model, FastTree, registry.</summary>
     [JsonPropertyName("training_seconds")] public double TrainingSeconds { get; init; }
+    [JsonPropertyName("training_feature_seconds")] public double TrainingFeatureSeconds { get; init; }
+    [JsonPropertyName("training_anomaly_seconds")] public double TrainingAnomalySeconds { get; init; }
+    [JsonPropertyName("training_supervised_seconds")] public double TrainingSupervisedSeconds { get; init; }
     [JsonPropertyName("training_abstracts")] public long TrainingAbstracts { get; init; }
     [JsonPropertyName("scored_abstracts")] public int ScoredAbstracts { get; init; }
     /// <summary>Scores per second, warm, in memory: the anomaly score and the supervised probability over an IDataView.</summary>

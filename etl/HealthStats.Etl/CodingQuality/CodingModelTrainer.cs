@@ -39,6 +39,7 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         if (table.Count == 0)
             return new TrainingResult { SupervisedSkipped = "no abstracts in the warehouse", Seconds = clock.Elapsed.TotalSeconds };
 
+        var featureSeconds = clock.Elapsed.TotalSeconds;
         var anomalyModel = AnomalyModel.Train(ml, table);
         var anomalyScores = AnomalyModel.Score(ml, anomalyModel, table);
         var anomalyVersion = ModelRegistry.NewVersion(connection, ModelRecord.AnomalyKind, trainedAt);
@@ -56,6 +57,7 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
             AnomalyMedian = AnomalyModel.Median(anomalyScores),
         });
 
+        var anomalySeconds = clock.Elapsed.TotalSeconds - featureSeconds;
         var outcomes = AuditOutcomes.Current(connection);
         var labelled = new List<FeatureRow>();
         var dates = new List<DateOnly>();
@@ -67,7 +69,15 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
             dates.Add(table.DischargeDates[i]);
         }
         var positives = labelled.Count(r => r.Label);
-        var result = new TrainingResult { Abstracts = table.Count, Labelled = labelled.Count, LabelledMiscoded = positives, Anomaly = anomaly };
+        var result = new TrainingResult
+        {
+            Abstracts = table.Count,
+            Labelled = labelled.Count,
+            LabelledMiscoded = positives,
+            Anomaly = anomaly,
+            FeatureSeconds = Math.Round(featureSeconds, 2),
+            AnomalySeconds = Math.Round(anomalySeconds, 2),
+        };
         string? skipped = null;
         if (!supervised)
             skipped = "anomaly model only";
@@ -76,6 +86,7 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         if (skipped is not null)
             return result with { SupervisedSkipped = skipped, Seconds = clock.Elapsed.TotalSeconds };
 
+        var supervisedClock = Stopwatch.StartNew();
         var trained = SupervisedModel.Train(ml, labelled);
         var version = ModelRegistry.NewVersion(connection, ModelRecord.SupervisedKind, trainedAt);
         ml.Model.Save(trained.Model, trained.Schema, Path.Combine(models, version + ".zip"));
@@ -98,6 +109,6 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
             File = version + ".zip",
             AnomalyModel = anomalyVersion,
         });
-        return result with { Supervised = model, Seconds = clock.Elapsed.TotalSeconds };
+        return result with { Supervised = model, Seconds = clock.Elapsed.TotalSeconds, SupervisedSeconds = Math.Round(supervisedClock.Elapsed.TotalSeconds, 2) };
     }
 }

@@ -7,7 +7,8 @@ using Microsoft.ML;
 namespace HealthStats.Etl.CodingQuality;
 
 /// <summary>
-/// Scores the current abstracts that have no score for their current version, in one batch over an
+/// Scores the current abstracts that have no score for their current version by the current model (so a
+/// newly promoted model rescores every abstract), in one batch over an
 /// IDataView: with the current supervised model (and the anomaly model it was trained with) when there
 /// is one, else with the current anomaly model alone. Writes coding.scores, reasons included.
 /// </summary>
@@ -58,7 +59,7 @@ public sealed class CodingScorer(WarehouseDatabase database)
             supervised = null;
         }
 
-        var table = FeatureReader.Read(connection, FeatureReader.Which.Unscored);
+        var table = FeatureReader.Read(connection, FeatureReader.Which.Unscored, supervised?.Version ?? anomaly.Version);
         if (table.Count == 0)
             return new ScoringResult { SupervisedModel = supervised?.Version, AnomalyModel = anomaly.Version, Seconds = clock.Elapsed.TotalSeconds };
         var scored = Score(table, anomaly, supervised);
@@ -118,10 +119,12 @@ public sealed class CodingScorer(WarehouseDatabase database)
     {
         var now = DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
-        // Scores of versions that are no longer current (replaced or deleted abstracts) go with them.
+        // Scores of versions that are no longer current (replaced or deleted abstracts) go with them, and
+        // scores by other models are the ones being replaced now.
         connection.Execute(
             "delete from coding.scores s where not exists (select 1 from marts.fct_abstracts a " +
-            "where a.facility_id = s.facility_id and a.abstract_id = s.abstract_id and a.batch_id = s.batch_id)");
+            "where a.facility_id = s.facility_id and a.abstract_id = s.abstract_id and a.batch_id = s.batch_id) " +
+            "or coalesce(s.supervised_model, s.anomaly_model) <> $1", supervised?.Version ?? anomaly.Version);
         using (var appender = connection.CreateAppender("coding", "scores"))
         {
             for (var i = 0; i < table.Count; i++)

@@ -20,14 +20,16 @@ internal static class FeatureReader
 
     private const string Table = "coding_features_now";
 
-    public static FeatureTable Read(DuckDBConnection connection, Which which)
+    /// <summary>Unscored: no score for the abstract's current version by <paramref name="model"/> (a new model rescores all).</summary>
+    public static FeatureTable Read(DuckDBConnection connection, Which which, string? model = null)
     {
         connection.Execute($"create or replace temp table {Table} as {EmbeddedSql.Read("sql/coding/coding_features.sql")}");
         try
         {
             var filter = which switch
             {
-                Which.Unscored => "anti join coding.scores s on s.facility_id = f.facility_id and s.abstract_id = f.abstract_id and s.batch_id = f.batch_id",
+                Which.Unscored => "anti join coding.scores s on s.facility_id = f.facility_id and s.abstract_id = f.abstract_id and s.batch_id = f.batch_id " +
+                    "and coalesce(s.supervised_model, s.anomaly_model) = $1",
                 Which.Labelled => "semi join (" + EmbeddedSql.Read("sql/coding/coding_current_outcomes.sql") + ") o on o.facility_id = f.facility_id and o.abstract_id = f.abstract_id",
                 _ => "",
             };
@@ -37,6 +39,8 @@ internal static class FeatureReader
                 $"select f.facility_id, f.abstract_id, f.batch_id, f.discharge_date, f.mrdx_code, f.comorbidity_max_mrdx_share_code, " +
                 $"f.secondary_min_lift_code, f.intervention_min_lift_code, f.warning_rules, a.coder_id, {columns} " +
                 $"from {Table} f join marts.fct_abstracts a using (facility_id, abstract_id) {filter} order by f.facility_id, f.abstract_id";
+            if (which == Which.Unscored)
+                command.Parameters.Add(new DuckDBParameter(model ?? ""));
             using var reader = command.ExecuteReader();
             var table = new FeatureTable();
             const int first = 10;

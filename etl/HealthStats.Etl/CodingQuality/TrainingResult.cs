@@ -13,4 +13,10 @@ public sealed record TrainingResult
     /// <summary>Why no supervised model was trained, when none was.</summary>
     [JsonPropertyName("supervised_skipped")] public string? SupervisedSkipped { get; init; }
     [JsonPropertyName("seconds")] public double Seconds { get; init; }
+    /// <summary>The features SQL over every current abstract.</summary>
+    [JsonPropertyName("feature_seconds")] public double FeatureSeconds { get; init; }
+    /// <summary>RandomizedPca, and the anomaly score of every abstract.</summary>
+    [JsonPropertyName("anomaly_seconds")] public double AnomalySeconds { get; init; }
+    /// <summary>FastTree, its holdout evaluation and the feature contribution calculation.</summary>
+    [JsonPropertyName("supervised_seconds")] public double SupervisedSeconds { get; init; }
 }

@@ -9,7 +9,8 @@ namespace HealthStats.Warehouse.Build;
 /// into), the quarantine files the quarantine index. Reference data (every table of the reference
 /// schema: classifications and their addenda, code lists, populations, standard populations) is copied
 /// from the old warehouse when there is one; without it the built-in starter is installed and imported
-/// reference files must be imported again. The new file replaces the old one only when
+/// reference files must be imported again. The coding schema (audit outcomes, the model registry and the
+/// scores) is copied too: outcomes come from audits and reviews, not from the lake. The new file replaces the old one only when
 /// it is complete; the old one is kept as warehouse.duckdb.bak.
 /// </summary>
 public static class WarehouseRebuild
@@ -35,7 +36,7 @@ public static class WarehouseRebuild
         {
             if (File.Exists(data.WarehouseFile))
             {
-                CopyReference(connection, data.WarehouseFile);
+                CopyFromOld(connection, data.WarehouseFile);
                 referenceCopied = true;
             }
             using var transaction = connection.BeginTransaction();
@@ -62,23 +63,28 @@ public static class WarehouseRebuild
         return new RebuildResult(manifests.Count, referenceCopied);
     }
 
-    private static void CopyReference(DuckDBConnection connection, string oldFile)
+    // What is not in the lake: reference data, and coding quality (audit outcomes, the model registry, scores).
+    private static void CopyFromOld(DuckDBConnection connection, string oldFile)
     {
         connection.Execute($"attach {DuckDBConnectionExtensions.Literal(oldFile)} as old (read_only)");
         try
         {
-            var tables = new List<string>();
-            using (var command = connection.CreateCommand())
+            foreach (var schema in new[] { "reference", "coding" })
             {
-                command.CommandText = "select table_name from information_schema.tables where table_catalog = 'old' and table_schema = 'reference' and table_type = 'BASE TABLE'";
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                    tables.Add(reader.GetString(0));
-            }
-            foreach (var table in tables)
-            {
-                connection.Execute($"delete from reference.\"{table}\"");
-                connection.Execute($"insert into reference.\"{table}\" by name select * from old.reference.\"{table}\"");
+                var tables = new List<string>();
+                using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = "select table_name from information_schema.tables where table_catalog = 'old' and table_schema = $1 and table_type = 'BASE TABLE'";
+                    command.Parameters.Add(new DuckDBParameter(schema));
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                        tables.Add(reader.GetString(0));
+                }
+                foreach (var table in tables)
+                {
+                    connection.Execute($"delete from {schema}.\"{table}\"");
+                    connection.Execute($"insert into {schema}.\"{table}\" by name {CopyQuery(schema, table)}");
+                }
             }
         }
         finally
@@ -86,6 +92,13 @@ public static class WarehouseRebuild
             connection.Execute("detach old");
         }
     }
+
+    // Audit outcomes take fresh ids from the new file's sequence, in their old order: the latest outcome
+    // of an abstract stays the latest, and the sequence goes on after the copied rows.
+    private static string CopyQuery(string schema, string table) =>
+        schema == "coding" && table == "audit_outcomes"
+            ? "select * exclude (outcome_id) from old.coding.audit_outcomes order by outcome_id"
+            : $"select * from old.{schema}.\"{table}\"";
 
     private static void InsertBatch(DuckDBConnection connection, BatchRecord b) =>
         connection.Execute(
