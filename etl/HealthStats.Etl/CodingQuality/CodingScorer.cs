@@ -8,9 +8,9 @@ namespace HealthStats.Etl.CodingQuality;
 
 /// <summary>
 /// Scores the current abstracts that have no score for their current version by the current model (so a
-/// newly promoted model rescores every abstract), in one batch over an
-/// IDataView: with the current supervised model (and the anomaly model it was trained with) when there
-/// is one, else with the current anomaly model alone. Writes coding.scores, reasons included.
+/// newly promoted model rescores every abstract), in one batch over an IDataView: with the current
+/// supervised model (and the anomaly model it was trained with) when there is one, else with the current
+/// anomaly model alone. Writes coding.scores, reasons included.
 /// </summary>
 public sealed class CodingScorer(WarehouseDatabase database)
 {
