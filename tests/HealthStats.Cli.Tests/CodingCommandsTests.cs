@@ -55,7 +55,7 @@ public sealed class CodingCommandsTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         var text = File.ReadAllText(file);
-        Assert.StartsWith("facility_id,abstract_id,score,reasons\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("facility_id,abstract_id,score,reasons\r\n", text, StringComparison.Ordinal);
         var rows = CsvRows.Read(file);
         Assert.Equal(25, rows.Count);
         var scores = rows.Select(r => double.Parse(r["score"], CultureInfo.InvariantCulture)).ToList();
@@ -67,6 +67,7 @@ public sealed class CodingCommandsTests : IDisposable
     public async Task Flag_WritesEveryScoreAtOrAboveTheThreshold_ToStandardOutput()
     {
         var data = await LabelledData();
+        Assert.Equal(0, (await CliRun.RunAsync("train", "--data", data)).ExitCode);
 
         var run = await CliRun.RunAsync("flag", "--threshold", "0.6", "--data", data);
 

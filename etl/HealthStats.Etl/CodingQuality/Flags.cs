@@ -37,10 +37,10 @@ public static class Flags
         return result;
     }
 
-    /// <summary>facility_id, abstract_id, score, reasons (the sentences joined by "; "), RFC 4180.</summary>
+    /// <summary>facility_id, abstract_id, score, reasons (the sentences joined by "; "), RFC 4180 (CRLF rows, as every CSV HealthStats writes).</summary>
     public static void WriteCsv(TextWriter writer, IEnumerable<Flag> flags)
     {
-        writer.Write("facility_id,abstract_id,score,reasons\n");
+        writer.Write("facility_id,abstract_id,score,reasons\r\n");
         foreach (var flag in flags)
         {
             writer.Write(Cell(flag.FacilityId));
@@ -50,7 +50,7 @@ public static class Flags
             writer.Write(flag.Score.ToString("0.0000", CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(Cell(string.Join("; ", flag.Reasons)));
-            writer.Write('\n');
+            writer.Write("\r\n");
         }
     }
 

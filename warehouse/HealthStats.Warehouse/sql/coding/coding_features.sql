@@ -11,7 +11,7 @@ diagnoses as (
     select facility_id, abstract_id, code, type
     from marts.fct_diagnoses
 ),
-interventions as (
+interventions as materialized (
     select distinct facility_id, abstract_id, code
     from marts.fct_interventions
 ),
@@ -35,7 +35,7 @@ mrdx_counts as (
     from abstracts
     group by mrdx_code
 ),
-secondaries as (
+secondaries as materialized (
     select distinct d.facility_id, d.abstract_id, d.code, d.type
     from diagnoses d
     where d.type <> 'M'
@@ -50,39 +50,48 @@ intervention_counts as (
     from interventions
     group by code
 ),
-mrdx_intervention_pairs as (
-    select a.mrdx_code, i.code, count(*) as together
+-- each abstract's MRDx with each of its interventions and other diagnoses, joined once by abstract; the
+-- lifts below join it to small per-code tables only (joining by abstract and code at once made DuckDB
+-- build a hash table on the MRDx alone, and took minutes at a million abstracts)
+mrdx_with_interventions as materialized (
+    select a.facility_id, a.abstract_id, a.mrdx_code, i.code
     from abstracts a
     join interventions i using (facility_id, abstract_id)
+),
+mrdx_with_secondaries as materialized (
+    select a.facility_id, a.abstract_id, a.mrdx_code, s.code
+    from abstracts a
+    join secondaries s using (facility_id, abstract_id)
+),
+mrdx_intervention_pairs as (
+    select mrdx_code, code, count(*) as together
+    from mrdx_with_interventions
     group by all
 ),
 mrdx_secondary_pairs as (
-    select a.mrdx_code, s.code, count(*) as together
-    from abstracts a
-    join secondaries s using (facility_id, abstract_id)
+    select mrdx_code, code, count(*) as together
+    from mrdx_with_secondaries
     group by all
 ),
 -- lift = P(mrdx and code) / (P(mrdx) P(code)), this abstract left out: 0 when no other abstract has the pair
 intervention_lifts as (
     select
-        i.facility_id, i.abstract_id, i.code,
+        x.facility_id, x.abstract_id, x.code,
         (p.together - 1) * t.abstracts / (greatest(m.mrdx_abstracts - 1, 1) * greatest(c.coded - 1, 1)) as lift
-    from abstracts a
-    join interventions i using (facility_id, abstract_id)
-    join mrdx_intervention_pairs p on p.mrdx_code = a.mrdx_code and p.code = i.code
-    join mrdx_counts m on m.mrdx_code = a.mrdx_code
-    join intervention_counts c on c.code = i.code
+    from mrdx_with_interventions x
+    join mrdx_intervention_pairs p using (mrdx_code, code)
+    join mrdx_counts m using (mrdx_code)
+    join intervention_counts c using (code)
     cross join totals t
 ),
 secondary_lifts as (
     select
-        s.facility_id, s.abstract_id, s.code,
+        x.facility_id, x.abstract_id, x.code,
         (p.together - 1) * t.abstracts / (greatest(m.mrdx_abstracts - 1, 1) * greatest(c.coded - 1, 1)) as lift
-    from abstracts a
-    join secondaries s using (facility_id, abstract_id)
-    join mrdx_secondary_pairs p on p.mrdx_code = a.mrdx_code and p.code = s.code
-    join mrdx_counts m on m.mrdx_code = a.mrdx_code
-    join secondary_counts c on c.code = s.code
+    from mrdx_with_secondaries x
+    join mrdx_secondary_pairs p using (mrdx_code, code)
+    join mrdx_counts m using (mrdx_code)
+    join secondary_counts c using (code)
     cross join totals t
 ),
 intervention_fit as (
