@@ -41,6 +41,20 @@ public sealed partial class PublishingTests(PublishingDashboard dashboard) : ICl
     }
 
     [Fact]
+    public void CodingModelTraining_IsRegistered_WeeklyWithoutArguments()
+    {
+        using var connection = Server.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
+
+        var training = jobs[HealthStats.Dashboard.Jobs.RecurringJobs.CodingModelTraining];
+        Assert.Equal("0 4 * * 0", training.Cron);
+        Assert.Equal("America/Toronto", training.TimeZoneId);
+        Assert.Equal(typeof(HealthStats.Etl.Jobs.CodingModelTrainingJob), training.Job.Type);
+        // A cancellation token only (Hangfire's stand-in): nothing about an abstract.
+        Assert.All(training.Job.Args, a => Assert.True(a is null or CancellationToken, $"argument {a}"));
+    }
+
+    [Fact]
     public async Task ScheduledExtract_WritesADatedFolderInTheOutbox_WhoseManifestHashesMatchItsFiles_AndIsAudited()
     {
         await Server.WaitForHomePageWithDataAsync(TimeSpan.FromSeconds(90));
