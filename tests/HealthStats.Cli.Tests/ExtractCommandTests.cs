@@ -189,6 +189,46 @@ public sealed class ExtractCommandTests(StatsWarehouse warehouse) : IClassFixtur
     }
 
     [Fact]
+    public async Task Extract_SuppressesEveryCellOfARegion_WhosePopulationIsUnderThePolicysMinimum()
+    {
+        // A copy of the shared data directory, so the other tests keep regions without populations.
+        var data = temp.Combine("small-region-data");
+        CopyDirectory(warehouse.Data, data);
+        var regions = CsvRows.Read(Path.Combine(await Extract(ExtractSpecs.Regions, "before"), "mortality_by_region.csv"))
+            .Select(r => r["region"]).Where(r => r != "Total").ToList();
+        var populations = temp.Combine("regions.csv");
+        // R01 is small in 2024 only: the smallest of the extract's years decides.
+        File.WriteAllLines(populations, ["year,region,sex,age_start,age_end,population",
+            .. regions.Select(r => $"2024,{r},T,0,,{(r == "R01" ? 19_999 : 80_000)}"), "2023,R01,T,0,,90000"]);
+        Assert.Equal(0, (await CliRun.RunAsync("reference", "import-population", populations, "--year-kind", "fiscal", "--data", data)).ExitCode);
+
+        var folder = temp.Combine("small-region");
+        var run = await CliRun.RunAsync("extract", "--spec", Spec(ExtractSpecs.Regions), "--out", folder, "--data", data);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = CsvRows.Read(Path.Combine(folder, "discharges_by_region_sex.csv"));
+        // R01 had 30 women and 42 discharges, released before; now nothing of it is.
+        Assert.All(rows.Where(r => r["region"] == "R01"), r => Assert.Equal(("", "true"), (r["discharges"], r["discharges_suppressed"])));
+        Assert.All(CsvRows.Read(Path.Combine(folder, "mortality_by_region.csv")).Where(r => r["region"] == "R01"),
+            r => Assert.Equal(("", ""), (r["discharges"], r["in_hospital_mortality"])));
+        Assert.Equal("135", rows.Single(r => (r["region"], r["sex"]) == ("Total", "Total"))["discharges"]);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ExtractWriter.ManifestFile)));
+        Assert.Contains("\"minimum_region_population\":20000", manifest.RootElement.GetRawText().Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var built = ExtractBuilder.Build(new WarehouseDatabase(new DataDirectory(data)), ExtractSpecReader.Parse(ExtractSpecs.Regions, "spec.json"));
+        Assert.True(DisclosureAuditor.Audit(built.Publication, built.Policy).Passed);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
     public void Extract_IsRefusedAndNothingWritten_WhenSuppressionLeavesACellRecoverable()
     {
         var spec = ExtractSpecReader.Parse(ExtractSpecs.Regions, "spec.json");
