@@ -23,6 +23,8 @@ public sealed class HealthStatsOptions
     public CompactionOptions Compaction { get; set; } = new();
 
     public ExtractsOptions Extracts { get; set; } = new();
+
+    public Review.ReviewOptions Review { get; set; } = new();
 }
 
 public sealed class ExtractsOptions
