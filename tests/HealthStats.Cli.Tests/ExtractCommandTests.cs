@@ -189,6 +189,36 @@ public sealed class ExtractCommandTests(StatsWarehouse warehouse) : IClassFixtur
     }
 
     [Fact]
+    public void Extract_ProtectsTypicalStays_FromTheDischargesLessTheAtypicalOnes()
+    {
+        const string spec = """
+            {
+              "name": "stays",
+              "fiscal_years": ["2024"],
+              "suppression": { "threshold": 5, "minimum_region_population": null },
+              "tables": [
+                { "name": "discharges_by_region", "indicator": "discharges", "dimensions": ["region"] },
+                { "name": "typical_by_region", "indicator": "alos_typical", "dimensions": ["region"] },
+                { "name": "atypical_by_region", "indicator": "alos_atypical", "dimensions": ["region"] }
+              ]
+            }
+            """;
+
+        var built = BuildAndAudit(spec, temp.Combine("stays"));
+
+        var tables = built.Suppressed.Tables;
+        Assert.Contains(tables.Relations, r => r.Kind == "typical and atypical stays" && r.Parts.Count == 2);
+        var byRegion = tables.Cells.Select((c, i) => (Cell: c, Suppressed: built.Suppressed.Reasons[i] is not null))
+            .Where(c => c.Cell.Measure.Split('|')[0] is "discharges" or "typical_stays" or "atypical_stays")
+            .GroupBy(c => c.Cell.Coordinates[0].Value).ToList();
+        // A region with a small count of either stay type, the other and the discharges released, would give it away.
+        var small = byRegion.Where(g => g.Any(c => c.Cell.Measure.Split('|')[0] != "discharges" && c.Cell.Count is >= 1 and <= 4)).ToList();
+        Assert.NotEmpty(small);
+        Assert.All(small, g => Assert.True(g.Where(c => c.Suppressed).Select(c => c.Cell.Measure.Split('|')[0]).Distinct().Count() >= 2,
+            $"region {g.Key}: only one of its three counts is suppressed"));
+    }
+
+    [Fact]
     public async Task Extract_SuppressesEveryCellOfARegion_WhosePopulationIsUnderThePolicysMinimum()
     {
         // A copy of the shared data directory, so the other tests keep regions without populations.

@@ -12,6 +12,10 @@ namespace HealthStats.Warehouse.Extracts;
 /// </summary>
 public static class ExtractBuilder
 {
+    private const string StayTotal = "discharges|";
+    private const string TypicalStays = "typical_stays|";
+    private const string AtypicalStays = "atypical_stays|";
+
     public static BuiltExtract Build(WarehouseDatabase database, ExtractSpec spec, SuppressionStep? suppress = null)
     {
         var policy = spec.Suppression.ToPolicy();
@@ -59,8 +63,27 @@ public static class ExtractBuilder
                     relations.Add(new LinearRelation(cells[0], [other], "shared margin"));
             }
         }
+        relations.AddRange(StayTypeSums(keys));
         return new LinkedTables(built.Cells, relations);
     }
+
+    /// <summary>
+    /// Typical and atypical stays are the discharges, cell by cell: released side by side, any two give the third,
+    /// so where an extract has all three at the same codes and filters they are one relation for suppression.
+    /// </summary>
+    private static IEnumerable<LinearRelation> StayTypeSums(List<(int Cell, string Key)> keys)
+    {
+        var first = keys.GroupBy(k => k.Key, k => k.Cell, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(), StringComparer.Ordinal);
+        foreach (var (key, discharges) in first.OrderBy(k => k.Value))
+        {
+            if (!key.StartsWith(StayTotal, StringComparison.Ordinal))
+                continue;
+            var rest = key[StayTotal.Length..];
+            if (first.TryGetValue(TypicalStays + rest, out var typical) && first.TryGetValue(AtypicalStays + rest, out var atypical))
+                yield return new LinearRelation(discharges, [typical, atypical], "typical and atypical stays");
+        }
+    }
+
 
     private static ExtractProvenance Provenance(WarehouseDatabase database)
     {
