@@ -219,6 +219,37 @@ public sealed class ExtractCommandTests(StatsWarehouse warehouse) : IClassFixtur
     }
 
     [Fact]
+    public void Extract_LinksTheDischargesThatMrdxAndCharlsonTablesReleaseAtTheirTotals_ToTheDischargesTable()
+    {
+        const string spec = """
+            {
+              "name": "same-discharges",
+              "fiscal_years": ["2024"],
+              "suppression": { "threshold": 5, "minimum_region_population": null },
+              "tables": [
+                { "name": "discharges_by_region", "indicator": "discharges", "dimensions": ["region"] },
+                { "name": "mrdx_by_region_chapter", "indicator": "mrdx_discharges", "dimensions": ["region", "chapter"] },
+                { "name": "charlson_by_sex", "indicator": "charlson_distribution", "dimensions": ["sex", "charlson"] },
+                { "name": "discharges_by_sex", "indicator": "discharges", "dimensions": ["sex"] }
+              ]
+            }
+            """;
+
+        var built = BuildAndAudit(spec, temp.Combine("same-discharges"));
+
+        var cells = built.Suppressed.Tables.Cells;
+        var same = built.Suppressed.Tables.Relations.Where(r => r.Kind == "same discharges").ToList();
+        // Every region's MRDx total is its discharges, every sex's Charlson total its discharges: one relation each.
+        var regions = cells.Count(c => c.Table == "discharges_by_region");
+        var sexes = cells.Count(c => c.Table == "discharges_by_sex");
+        Assert.Equal(regions + sexes, same.Count);
+        Assert.All(same, r => Assert.Equal(cells[r.Total].Count, cells[r.Parts[0]].Count));
+        Assert.All(same, r => Assert.Contains(r.Cells, c => cells[c].Table.StartsWith("discharges_by_", StringComparison.Ordinal)));
+        // The same number is suppressed in both tables or released in both.
+        Assert.All(same, r => Assert.Equal(built.Suppressed.Reasons[r.Total] is null, built.Suppressed.Reasons[r.Parts[0]] is null));
+    }
+
+    [Fact]
     public async Task Extract_SuppressesEveryCellOfARegion_WhosePopulationIsUnderThePolicysMinimum()
     {
         // A copy of the shared data directory, so the other tests keep regions without populations.

@@ -64,7 +64,39 @@ public static class ExtractBuilder
             }
         }
         relations.AddRange(StayTypeSums(keys));
+        foreach (var group in keys.Select(k => (k.Cell, Key: DischargesAlias(k.Key))).Where(k => k.Key is not null).Concat(
+                keys.Where(k => k.Key.StartsWith(StayTotal, StringComparison.Ordinal)).Select(k => (k.Cell, Key: (string?)k.Key)))
+            .GroupBy(k => k.Key!, k => k.Cell, StringComparer.Ordinal))
+        {
+            var cells = group.Order().ToList();
+            foreach (var other in cells.Skip(1))
+            {
+                // Only where the counts agree: a reader can only equate numbers that are equal.
+                if (built.Cells[other].Count == built.Cells[cells[0]].Count && linked.Add((Math.Min(cells[0], other), Math.Max(cells[0], other))))
+                    relations.Add(new LinearRelation(cells[0], [other], "same discharges"));
+            }
+        }
         return new LinkedTables(built.Cells, relations);
+    }
+
+    /// <summary>
+    /// MRDx discharges at every diagnosis total, and the Charlson source's discharges at the Charlson total, are the
+    /// discharges of the same codes and filters: the same number a discharges table releases, under another measure.
+    /// Null for any other key.
+    /// </summary>
+    private static string? DischargesAlias(string key)
+    {
+        var parts = key.Split('|');
+        var ownDimensions = parts[0] switch
+        {
+            "mrdx_discharges" => new[] { "chapter", "block", "category", "code", "ccsr" },
+            "charlson_discharges" => ["charlson"],
+            _ => null,
+        };
+        if (ownDimensions is null || parts.Length != 3)
+            return null;
+        var pairs = parts[2].Split(';', StringSplitOptions.RemoveEmptyEntries);
+        return pairs.Any(p => ownDimensions.Contains(p.Split('=')[0])) ? null : $"discharges|{parts[1]}|{parts[2]}";
     }
 
     /// <summary>
