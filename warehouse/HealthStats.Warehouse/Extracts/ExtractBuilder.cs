@@ -80,8 +80,8 @@ public static class ExtractBuilder
     }
 
     /// <summary>
-    /// MRDx discharges at every diagnosis total, and the Charlson source's discharges at the Charlson total, are the
-    /// discharges of the same codes and filters: the same number a discharges table releases, under another measure.
+    /// MRDx discharges at every diagnosis total, the Charlson source's discharges at the Charlson total, and the current
+    /// abstracts of the warning rate are the discharges of the same codes and filters: the same number a discharges table releases, under another measure.
     /// Null for any other key.
     /// </summary>
     private static string? DischargesAlias(string key)
@@ -91,6 +91,7 @@ public static class ExtractBuilder
         {
             "mrdx_discharges" => new[] { "chapter", "block", "category", "code", "ccsr" },
             "charlson_discharges" => ["charlson"],
+            "current_abstracts" => [],
             _ => null,
         };
         if (ownDimensions is null || parts.Length != 3)
