@@ -9,7 +9,7 @@ namespace HealthStats.Warehouse.CodeEdits;
 /// </summary>
 public sealed class CodeEditTable
 {
-    internal static readonly CodeEditTable Empty = new(
+    public static CodeEditTable Empty { get; } = new(
         FrozenDictionary<string, CodeEditTypes>.Empty, FrozenDictionary<string, CodeEditTypes>.Empty, new string?[CodeEditTypeNames.All.Count]);
 
     private readonly FrozenDictionary<string, CodeEditTypes> diagnoses;
