@@ -34,9 +34,10 @@ internal static class CodingEdits
             var types = table.Find(ClassificationKind.Diagnosis, dx.Code);
             if (types == CodeEditTypes.None)
                 continue;
-            Sex(table, types, ClassificationKind.Diagnosis, dx.Code, DiagnosisCode(dx.Sequence), sex, issues);
+            // The field name is made only when an edit fires: most listed codes (maternity codes in a delivery) fire none.
+            Sex(table, types, ClassificationKind.Diagnosis, dx.Code, dx.Sequence, sex, issues);
             if ((types & CodeEditTypes.AgeEdits) != 0 && age is { } years)
-                Age(table, types, dx.Code, DiagnosisCode(dx.Sequence), years, issues);
+                Age(table, types, dx.Code, dx.Sequence, years, issues);
             if (isMrdx && (types & CodeEditTypes.MrdxEdits) != 0)
                 Mrdx(table, types, dx.Code, DiagnosisCode(dx.Sequence), issues);
         }
@@ -45,14 +46,14 @@ internal static class CodingEdits
             var px = interventions[i];
             var types = table.Find(ClassificationKind.Intervention, px.Code);
             if (types != CodeEditTypes.None)
-                Sex(table, types, ClassificationKind.Intervention, px.Code, InterventionCode(px.Sequence), sex, issues);
+                Sex(table, types, ClassificationKind.Intervention, px.Code, px.Sequence, sex, issues);
         }
     }
 
     /// <summary>A diagnosis code as coders write it (J18.9: a dot after the category); other codes as stored.</summary>
     public static string Display(string code) => code.Length > 3 && char.IsAsciiLetter(code[0]) ? $"{code[..3]}.{code[3..]}" : code;
 
-    private static void Sex(CodeEditTable table, CodeEditTypes types, ClassificationKind kind, string code, string field, string? sex,
+    private static void Sex(CodeEditTable table, CodeEditTypes types, ClassificationKind kind, string code, int sequence, string? sex,
         List<ValidationIssue> issues)
     {
         var conflict = sex switch
@@ -65,11 +66,12 @@ internal static class CodingEdits
             return;
         var what = kind == ClassificationKind.Diagnosis ? $"{Display(code)} is a diagnosis" : $"{code} is an intervention";
         var forSex = conflict == CodeEditTypes.FemaleOnly ? "females" : "males";
+        var field = kind == ClassificationKind.Diagnosis ? DiagnosisCode(sequence) : InterventionCode(sequence);
         issues.Add(new(ValidationRules.SexConflict, field,
             $"{what} for {forSex} only; the patient is {sex} (edit table {table.VersionOf(conflict)})"));
     }
 
-    private static void Age(CodeEditTable table, CodeEditTypes types, string code, string field, int age, List<ValidationIssue> issues)
+    private static void Age(CodeEditTable table, CodeEditTypes types, string code, int sequence, int age, List<ValidationIssue> issues)
     {
         var (conflict, range) =
             (types & CodeEditTypes.NewbornOnly) != 0 && age != 0 ? (CodeEditTypes.NewbornOnly, "a newborn diagnosis (age 0)")
@@ -79,7 +81,7 @@ internal static class CodingEdits
             : (CodeEditTypes.None, "");
         if (conflict == CodeEditTypes.None)
             return;
-        issues.Add(new(ValidationRules.AgeConflict, field,
+        issues.Add(new(ValidationRules.AgeConflict, DiagnosisCode(sequence),
             $"{Display(code)} is {range}; the patient is {age} at admission (edit table {table.VersionOf(conflict)})"));
     }
 
