@@ -6,7 +6,7 @@ namespace HealthStats.Warehouse.CodeEdits;
 /// The names of the edit types in the site CSV layout and in reference.code_edits.edit_type, and the CMS MCE
 /// edit types (MCE_Edit_Type of the MCE simple code edits layout) they are read from.
 /// </summary>
-public static class CodeEditTypeNames
+internal static class CodeEditTypeNames
 {
     /// <summary>Each single edit type: its stored name, the MCE edit type and section, and the code kinds it may list.</summary>
     public static IReadOnlyList<CodeEditTypeInfo> All { get; } =
