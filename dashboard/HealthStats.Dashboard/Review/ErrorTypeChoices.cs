@@ -27,6 +27,12 @@ public static class ErrorTypeChoices
         ["K01"] = "invalid_code",
         ["K02"] = "nonspecific_code",
         ["C05"] = "duplicate_code",
+        ["E01"] = "sex_conflict",
+        ["E02"] = "age_conflict",
+        ["E03"] = "manifestation_as_mrdx",
+        ["E04"] = "unacceptable_mrdx",
+        // An external cause as the MRDx: the injury belongs first.
+        ["E05"] = "mrdx_sequencing",
     };
 
     public static bool IsKnown(string? id) => id is not null && All.Any(e => e.Key == id);
