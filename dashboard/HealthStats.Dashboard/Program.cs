@@ -14,6 +14,7 @@ using HealthStats.Dashboard.Jobs;
 using HealthStats.Dashboard.Operations;
 using HealthStats.Dashboard.Overview;
 using HealthStats.Dashboard.Rates;
+using HealthStats.Dashboard.Review;
 using HealthStats.Dashboard.Submissions;
 
 // appsettings.json is read from beside the binaries, so that `dotnet run --project ...` from the
@@ -25,6 +26,7 @@ builder.AddHealthStatsJobs();
 builder.AddHealthStatsSignIn();
 builder.AddHealthStatsExtractApi();
 builder.AddHealthStatsAudit();
+builder.AddHealthStatsReview();
 builder.Services.AddSingleton<OverviewQueries>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<WarehouseVersion>();

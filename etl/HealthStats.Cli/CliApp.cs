@@ -12,6 +12,7 @@ internal static class CliApp
         new ImportClassificationCommand(),
         new ImportAddendaCommand(),
         new ImportCodeListCommand(),
+        new ImportEditsCommand(),
         new ImportPopulationCommand(),
         new ImportStandardPopulationCommand(),
         new ReferenceListCommand(),

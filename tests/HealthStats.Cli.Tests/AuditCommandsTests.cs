@@ -125,4 +125,42 @@ public sealed class AuditCommandsTests : IDisposable
         Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
         Assert.DoesNotContain("Someone", everything, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AuditLog_KeepsOneUnbrokenChain_WhenProcessesAndThreadsAppendAtOnce()
+    {
+        var folder = new DataDirectory(Data).ExtractSpecsDirectory;
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "monthly.json"), ExtractSpecs.Regions);
+        Log.Append("alice", AuditActions.SignIn, "local", "127.0.0.1");
+
+        // Real processes (each `tokens issue` appends one entry) racing threads with their own connections.
+        var cli = Path.Combine(AppContext.BaseDirectory, "healthstats.dll");
+        var processes = Enumerable.Range(0, 4).Select(_ => System.Diagnostics.Process.Start(
+            new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", cli, "tokens", "issue", "--spec", "monthly", "--data", Data])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!).ToList();
+        var threads = Enumerable.Range(0, 3).Select(t => Task.Run(() =>
+        {
+            var log = AuditLog.Open(new DataDirectory(Data));
+            for (var i = 0; i < 40; i++)
+                log.Append($"thread-{t}", AuditActions.RecordView, $"entry {i}", "test");
+        })).ToList();
+        foreach (var process in processes)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await error);
+            process.Dispose();
+        }
+        await Task.WhenAll(threads);
+
+        var entries = Log.List();
+        Assert.Equal(1 + 4 + 3 * 40, entries.Count);
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(4, entries.Count(e => e.Action == AuditActions.TokenIssued));
+        Assert.True(Log.Verify().IsIntact);
+        var run = await Run("audit", "verify");
+        Assert.StartsWith($"{entries.Count} entries, chain intact", run.Out, StringComparison.Ordinal);
+    }
 }

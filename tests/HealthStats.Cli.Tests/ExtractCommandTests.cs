@@ -189,6 +189,107 @@ public sealed class ExtractCommandTests(StatsWarehouse warehouse) : IClassFixtur
     }
 
     [Fact]
+    public void Extract_ProtectsTypicalStays_FromTheDischargesLessTheAtypicalOnes()
+    {
+        const string spec = """
+            {
+              "name": "stays",
+              "fiscal_years": ["2024"],
+              "suppression": { "threshold": 5, "minimum_region_population": null },
+              "tables": [
+                { "name": "discharges_by_region", "indicator": "discharges", "dimensions": ["region"] },
+                { "name": "typical_by_region", "indicator": "alos_typical", "dimensions": ["region"] },
+                { "name": "atypical_by_region", "indicator": "alos_atypical", "dimensions": ["region"] }
+              ]
+            }
+            """;
+
+        var built = BuildAndAudit(spec, temp.Combine("stays"));
+
+        var tables = built.Suppressed.Tables;
+        Assert.Contains(tables.Relations, r => r.Kind == "typical and atypical stays" && r.Parts.Count == 2);
+        var byRegion = tables.Cells.Select((c, i) => (Cell: c, Suppressed: built.Suppressed.Reasons[i] is not null))
+            .Where(c => c.Cell.Measure.Split('|')[0] is "discharges" or "typical_stays" or "atypical_stays")
+            .GroupBy(c => c.Cell.Coordinates[0].Value).ToList();
+        // A region with a small count of either stay type, the other and the discharges released, would give it away.
+        var small = byRegion.Where(g => g.Any(c => c.Cell.Measure.Split('|')[0] != "discharges" && c.Cell.Count is >= 1 and <= 4)).ToList();
+        Assert.NotEmpty(small);
+        Assert.All(small, g => Assert.True(g.Where(c => c.Suppressed).Select(c => c.Cell.Measure.Split('|')[0]).Distinct().Count() >= 2,
+            $"region {g.Key}: only one of its three counts is suppressed"));
+    }
+
+    [Fact]
+    public void Extract_LinksTheDischargesThatMrdxAndCharlsonTablesReleaseAtTheirTotals_ToTheDischargesTable()
+    {
+        const string spec = """
+            {
+              "name": "same-discharges",
+              "fiscal_years": ["2024"],
+              "suppression": { "threshold": 5, "minimum_region_population": null },
+              "tables": [
+                { "name": "discharges_by_region", "indicator": "discharges", "dimensions": ["region"] },
+                { "name": "mrdx_by_region_chapter", "indicator": "mrdx_discharges", "dimensions": ["region", "chapter"] },
+                { "name": "charlson_by_sex", "indicator": "charlson_distribution", "dimensions": ["sex", "charlson"] },
+                { "name": "discharges_by_sex", "indicator": "discharges", "dimensions": ["sex"] }
+              ]
+            }
+            """;
+
+        var built = BuildAndAudit(spec, temp.Combine("same-discharges"));
+
+        var cells = built.Suppressed.Tables.Cells;
+        var same = built.Suppressed.Tables.Relations.Where(r => r.Kind == "same discharges").ToList();
+        // Every region's MRDx total is its discharges, every sex's Charlson total its discharges: one relation each.
+        var regions = cells.Count(c => c.Table == "discharges_by_region");
+        var sexes = cells.Count(c => c.Table == "discharges_by_sex");
+        Assert.Equal(regions + sexes, same.Count);
+        Assert.All(same, r => Assert.Equal(cells[r.Total].Count, cells[r.Parts[0]].Count));
+        Assert.All(same, r => Assert.Contains(r.Cells, c => cells[c].Table.StartsWith("discharges_by_", StringComparison.Ordinal)));
+        // The same number is suppressed in both tables or released in both.
+        Assert.All(same, r => Assert.Equal(built.Suppressed.Reasons[r.Total] is null, built.Suppressed.Reasons[r.Parts[0]] is null));
+    }
+
+    [Fact]
+    public async Task Extract_SuppressesEveryCellOfARegion_WhosePopulationIsUnderThePolicysMinimum()
+    {
+        // A copy of the shared data directory, so the other tests keep regions without populations.
+        var data = temp.Combine("small-region-data");
+        CopyDirectory(warehouse.Data, data);
+        var regions = CsvRows.Read(Path.Combine(await Extract(ExtractSpecs.Regions, "before"), "mortality_by_region.csv"))
+            .Select(r => r["region"]).Where(r => r != "Total").ToList();
+        var populations = temp.Combine("regions.csv");
+        // R01 is small in 2024 only: the smallest of the extract's years decides.
+        File.WriteAllLines(populations, ["year,region,sex,age_start,age_end,population",
+            .. regions.Select(r => $"2024,{r},T,0,,{(r == "R01" ? 19_999 : 80_000)}"), "2023,R01,T,0,,90000"]);
+        Assert.Equal(0, (await CliRun.RunAsync("reference", "import-population", populations, "--year-kind", "fiscal", "--data", data)).ExitCode);
+
+        var folder = temp.Combine("small-region");
+        var run = await CliRun.RunAsync("extract", "--spec", Spec(ExtractSpecs.Regions), "--out", folder, "--data", data);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = CsvRows.Read(Path.Combine(folder, "discharges_by_region_sex.csv"));
+        // R01 had 30 women and 42 discharges, released before; now nothing of it is.
+        Assert.All(rows.Where(r => r["region"] == "R01"), r => Assert.Equal(("", "true"), (r["discharges"], r["discharges_suppressed"])));
+        Assert.All(CsvRows.Read(Path.Combine(folder, "mortality_by_region.csv")).Where(r => r["region"] == "R01"),
+            r => Assert.Equal(("", ""), (r["discharges"], r["in_hospital_mortality"])));
+        Assert.Equal("135", rows.Single(r => (r["region"], r["sex"]) == ("Total", "Total"))["discharges"]);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ExtractWriter.ManifestFile)));
+        Assert.Contains("\"minimum_region_population\":20000", manifest.RootElement.GetRawText().Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var built = ExtractBuilder.Build(new WarehouseDatabase(new DataDirectory(data)), ExtractSpecReader.Parse(ExtractSpecs.Regions, "spec.json"));
+        Assert.True(DisclosureAuditor.Audit(built.Publication, built.Policy).Passed);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
     public void Extract_IsRefusedAndNothingWritten_WhenSuppressionLeavesACellRecoverable()
     {
         var spec = ExtractSpecReader.Parse(ExtractSpecs.Regions, "spec.json");

@@ -187,6 +187,54 @@ public sealed class ReferenceCommandsTests : IDisposable
         Assert.Contains("\"code\":\"13\"", before, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImportEdits_ListsTheVersion_WithItsCodesPerEditType()
+    {
+        var file = Write("site-edits.csv", "edit_type,code_kind,code,effective_from,effective_to",
+            "male_only,diagnosis,N40.0,2024-04-01,", "female_only,intervention,0UL70ZZ,2024-04-01,");
+
+        var run = await Run("reference", "import-edits", file, "--version", "SITE-2024");
+
+        Assert.Contains("imported edits SITE-2024 (csv) for discharges from 2024-04-01: 2 codes", run.Out, StringComparison.Ordinal);
+        var edits = (await Json()).GetProperty("code_edits").EnumerateArray()
+            .Select(e => $"{e.GetProperty("version").GetString()} {e.GetProperty("effective_from").GetString()} {e.GetProperty("codes")} {e.GetProperty("builtin")}")
+            .ToList();
+        Assert.Equal(["starter 1900-01-01 138 True", "SITE-2024 2024-04-01 2 False"], edits);
+        var text = await Run("reference", "list");
+        Assert.Contains("SITE-2024", text.Out, StringComparison.Ordinal);
+        Assert.Contains("female_only 1, male_only 1", text.Out, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact]
+    public async Task ImportEdits_ReadsTheCmsMceFile_AsMceV37()
+    {
+        var run = await Run("reference", "import-edits", SharedData.Path("mce", "MCE_Simple_Code_Edits_v37_FY2020.txt"));
+
+        Assert.Contains("imported edits MCE-v37 (mce) for discharges from 2019-10-01: 14,000 codes; 153 MCE coverage rows not run", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportEdits_NamesFileLineAndField_WhenARowIsWrong()
+    {
+        var file = Write("bad-edits.csv", "edit_type,code_kind,code,effective_from,effective_to",
+            "male_only,diagnosis,N40.0,2024-04-01,", "males,diagnosis,C61,2024-04-01,");
+
+        var run = await CliRun.RunAsync("reference", "import-edits", file, "--data", Data);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{file}, line 3, field edit_type: 'males' is not an edit type", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["starter"], (await Json()).GetProperty("code_edits").EnumerateArray().Select(e => e.GetProperty("version").GetString()));
+    }
+
+    [Fact]
+    public async Task ImportEdits_RejectsAnUnknownFormat()
+    {
+        var run = await CliRun.RunAsync("reference", "import-edits", "x.csv", "--format", "xml", "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--format must be mce or csv", run.Error, StringComparison.Ordinal);
+    }
+
     private async Task<CliRun> Run(params string[] args)
     {
         var run = await CliRun.RunAsync([.. args, "--data", Data]);

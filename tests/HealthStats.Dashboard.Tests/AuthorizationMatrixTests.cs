@@ -39,6 +39,11 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         ["GET /charts/{file}"] = Rule.ForRoles("/charts/discharges-by-chapter.csv", PageRoles.Everyone),
         ["GET /Classifications"] = Rule.ForRoles("/Classifications", PageRoles.Everyone),
         ["GET /Data"] = Rule.ForRoles("/Data", PageRoles.Staff),
+        // Record-level review: supervisors and admins (ReviewPagesTests decides on abstracts).
+        ["GET /Review"] = Rule.ForRoles("/Review", PageRoles.Supervisors),
+        ["GET /Review/Index"] = Rule.ForRoles("/Review/Index", PageRoles.Supervisors),
+        ["GET /Review/Quality"] = Rule.ForRoles("/Review/Quality", PageRoles.Supervisors),
+        ["GET /Review/Abstract"] = Rule.ForRoles("/Review/Abstract?facility=F999&abstract=none", PageRoles.Supervisors) with { Allowed = HttpStatusCode.NotFound },
         ["GET /Account/SignIn"] = Rule.Public("/Account/SignIn", HttpStatusCode.OK),
         ["GET /Account/SignOut"] = Rule.ForRoles("/Account/SignOut", PageRoles.Everyone),
         // The status page answers with the status it names, to anyone.

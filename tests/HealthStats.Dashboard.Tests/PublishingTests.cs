@@ -92,6 +92,38 @@ public sealed partial class PublishingTests(PublishingDashboard dashboard) : ICl
     }
 
     [Fact]
+    public async Task RecurringJob_WritesTheOutboxFolder_WhenHangfiresServerRunsIt()
+    {
+        await Server.WaitForHomePageWithDataAsync(TimeSpan.FromSeconds(90));
+        var log = AuditLog.Open(new DataDirectory(Server.DataDirectory));
+        var producedBefore = log.List(action: AuditActions.ExtractProduced).Count;
+
+        // Through Hangfire's own queue and worker, as the schedule would: only the spec's name travels.
+        var manager = (IRecurringJobManagerV2)Server.Services.GetRequiredService<IRecurringJobManager>();
+        var jobId = manager.TriggerJob(ScheduledExtractJob.RecurringJobId("monthly"));
+        Assert.NotNull(jobId);
+        var storage = Server.Services.GetRequiredService<JobStorage>();
+        string? state = null;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            using (var connection = storage.GetConnection())
+                state = connection.GetStateData(jobId)?.Name;
+            if (state is "Succeeded" or "Failed")
+                break;
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("Succeeded", state);
+        var outbox = Path.GetFullPath(Path.Combine(Server.DataDirectory, PublishingDashboard.MonthlyOutbox));
+        var folder = Assert.Single(Directory.GetDirectories(outbox));
+        Assert.True(File.Exists(Path.Combine(folder, ExtractWriter.ManifestFile)));
+        var entry = log.List(action: AuditActions.ExtractProduced).Last();
+        Assert.Equal(producedBefore + 1, log.List(action: AuditActions.ExtractProduced).Count);
+        Assert.Equal(ScheduledExtractJob.Actor, entry.Actor);
+    }
+
+    [Fact]
     public async Task ScheduledExtract_FailsNamingTheProblem_AndWritesNothing_WhenTheSpecIsInvalid()
     {
         var job = ActivatorUtilities.CreateInstance<ScheduledExtractJob>(Server.Services);

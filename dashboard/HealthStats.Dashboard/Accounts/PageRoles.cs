@@ -14,6 +14,9 @@ public static class PageRoles
     /// <summary>Inside the warehouse team: record-level data quality, coders, quarantine.</summary>
     public const string Staff = AccountRoles.Analyst + "," + AccountRoles.Supervisor + "," + AccountRoles.Admin;
 
+    /// <summary>Auditing coding: the review queue, abstracts shown record by record, decisions.</summary>
+    public const string Supervisors = AccountRoles.Supervisor + "," + AccountRoles.Admin;
+
     /// <summary>Running the system: the job dashboard.</summary>
     public const string Admin = AccountRoles.Admin;
 }

@@ -24,6 +24,8 @@ public sealed class HealthStatsOptions
 
     public ExtractsOptions Extracts { get; set; } = new();
 
+    public Review.ReviewOptions Review { get; set; } = new();
+
     public CodingModelOptions CodingModel { get; set; } = new();
 }
 

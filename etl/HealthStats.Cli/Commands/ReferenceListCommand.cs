@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HealthStats.Warehouse.Build;
 using HealthStats.Warehouse.Classification;
+using HealthStats.Warehouse.CodeEdits;
 using HealthStats.Warehouse.Reference;
 
 namespace HealthStats.Cli.Commands;
@@ -9,11 +10,11 @@ internal sealed class ReferenceListCommand : ICommand
 {
     public string Name => "reference list";
 
-    public string Summary => "Lists the reference data: classification versions and addenda, populations, standard populations, code lists.";
+    public string Summary => "Lists the reference data: classification versions and addenda, edit tables, populations, standard populations, code lists.";
 
     public string Usage =>
         "usage: healthstats reference list [--json]\n" +
-        "  --json   one JSON object: {\"classifications\": [...], \"populations\": [...],\n" +
+        "  --json   one JSON object: {\"classifications\": [...], \"code_edits\": [...], \"populations\": [...],\n" +
         "           \"standard_populations\": [...], \"code_lists\": [...]}";
 
     public IReadOnlyCollection<string> ValueOptions => [];
@@ -29,6 +30,7 @@ internal sealed class ReferenceListCommand : ICommand
         var classifications = new ClassificationStore(database);
         var versions = classifications.ListVersions();
         var addenda = classifications.ListAddenda().ToDictionary(a => a.VersionId);
+        var edits = new CodeEditStore(database).ListImports();
         var populations = new PopulationStore(database).List();
         var standards = new StandardPopulationStore(database).List();
         var codeLists = new CodeListStore(database).List().GroupBy(e => e.List).ToList();
@@ -45,6 +47,11 @@ internal sealed class ReferenceListCommand : ICommand
                     addenda = addenda.TryGetValue(v.VersionId, out var a)
                         ? new { source = a.Source, additions = a.Additions, deletions = a.Deletions, revisions = a.Revisions, covers_from = a.CoversFrom, covers_to = a.CoversTo }
                         : null,
+                }),
+                code_edits = edits.Select(e => new
+                {
+                    version = e.Version, format = e.Format, effective_from = e.EffectiveFrom, codes = e.EditCount, codes_by_type = e.CountsByType,
+                    skipped = e.SkippedCount, source = e.Source, builtin = e.Builtin, imported_at = e.ImportedAt,
                 }),
                 populations = populations.Select(p => new
                 {
@@ -70,6 +77,14 @@ internal sealed class ReferenceListCommand : ICommand
                 output.WriteLine($"  {"",-12} addenda {a.Source}: {a.Additions:N0} additions, {a.Deletions:N0} deletions, {a.Revisions:N0} revisions; " +
                     $"apply to discharges from {a.CoversFrom:yyyy-MM-dd} to {a.CoversTo:yyyy-MM-dd}");
             }
+        }
+        output.WriteLine();
+        output.WriteLine("edit tables (for each edit type, the latest version in force at discharge; imported before built in)");
+        output.WriteLine($"  {"version",-24} {"from",-10} {"codes",7}  edit types");
+        foreach (var e in edits)
+        {
+            output.WriteLine($"  {e.Version,-24} {e.EffectiveFrom:yyyy-MM-dd} {e.EditCount,7:N0}  " +
+                $"{string.Join(", ", e.CountsByType.Select(c => $"{c.Key} {c.Value:N0}"))}  ({(e.Builtin ? "built in" : $"{e.Format}: {e.Source}")})");
         }
         output.WriteLine();
         output.WriteLine("populations");

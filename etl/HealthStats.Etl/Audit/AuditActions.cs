@@ -21,6 +21,9 @@ public static class AuditActions
     /// <summary>A view of a record-level page; the target names the page and a pseudonymous key, never the record's content.</summary>
     public const string RecordView = "record-view";
 
+    /// <summary>A supervisor's decision on a flagged abstract; the target names the abstract, the outcome and the error type.</summary>
+    public const string ReviewDecision = "review-decision";
+
     public static readonly IReadOnlyList<string> All =
-        [SignIn, SignInFailed, SignOut, ExtractProduced, ExtractDownloaded, TokenIssued, TokenRevoked, RecordView];
+        [SignIn, SignInFailed, SignOut, ExtractProduced, ExtractDownloaded, TokenIssued, TokenRevoked, RecordView, ReviewDecision];
 }

@@ -6,6 +6,7 @@ using HealthStats.Etl.Ingest.Validation;
 using HealthStats.Etl.Landing;
 using HealthStats.Warehouse.Build;
 using HealthStats.Warehouse.Classification;
+using HealthStats.Warehouse.CodeEdits;
 using HealthStats.Warehouse.Reference;
 using HealthStats.Warehouse.Storage;
 
@@ -110,7 +111,8 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         using (var connection = database.OpenConnection())
             codeLists = CodeLists.Load(connection);
         var classification = new ClassificationStore(database).LoadSnapshot();
-        var validator = new AbstractValidator(codeLists, classification, validationOptions);
+        var edits = new CodeEditStore(database).LoadSnapshot();
+        var validator = new AbstractValidator(codeLists, classification, validationOptions, edits);
         var deidentifier = new Deidentifier(pseudonymiser);
         var deaths = DeathRegister.Load(database);
         var keys = new DuplicateKeyDetector();

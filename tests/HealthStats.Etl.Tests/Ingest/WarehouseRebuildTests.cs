@@ -3,6 +3,8 @@ using HealthStats.Etl.Ingest;
 using HealthStats.TestSupport;
 using HealthStats.Warehouse.Build;
 using HealthStats.Warehouse.Ccsr;
+using HealthStats.Warehouse.Classification;
+using HealthStats.Warehouse.CodeEdits;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Etl.Tests.Ingest;
@@ -46,6 +48,27 @@ public sealed class WarehouseRebuildTests : IDisposable
         Assert.True(connection.Scalar<long>("select count(*) from marts.fct_abstracts where charlson_index > 0") > 0, "no comorbidity was scored");
         Assert.True(connection.Scalar<long>("select count(*) from marts.fct_readmissions") > 0, "no index episode");
         Assert.Empty(DataTests.Run(connection));
+    }
+
+    [Fact]
+    public async Task Rebuild_KeepsImportedEditTables_AndTheEditsTheyRun()
+    {
+        var data = new DataDirectory(temp.Combine("data"));
+        var database = new WarehouseDatabase(data);
+        WarehouseSetup.Initialize(database);
+        var edits = temp.Combine("edits.csv");
+        File.WriteAllText(edits, "edit_type,code_kind,code,effective_from,effective_to\nmale_only,diagnosis,J44.1,2020-01-01,\n");
+        new CodeEditStore(database).Import(edits, CodeEditFormat.Csv, "SITE-1");
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "A1").Write(temp.Combine("a.csv")), new IngestOptions(), default);
+        var before = new CodeEditStore(database).ListImports().Select(i => $"{i.Version} {i.EffectiveFrom:yyyy-MM-dd} {i.EditCount} {i.Builtin}").ToList();
+
+        WarehouseRebuild.Run(data);
+
+        var rebuilt = new CodeEditStore(new WarehouseDatabase(data));
+        Assert.Equal(before, rebuilt.ListImports().Select(i => $"{i.Version} {i.EffectiveFrom:yyyy-MM-dd} {i.EditCount} {i.Builtin}"));
+        Assert.Contains("SITE-1 2020-01-01 1 False", before);
+        Assert.Equal(CodeEditTypes.MaleOnly, rebuilt.LoadSnapshot().At(new DateOnly(2024, 1, 1)).Find(ClassificationKind.Diagnosis, "J441"));
     }
 
     [Fact]

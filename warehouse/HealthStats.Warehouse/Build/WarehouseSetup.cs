@@ -1,11 +1,12 @@
 using HealthStats.Warehouse.Classification;
+using HealthStats.Warehouse.CodeEdits;
 using HealthStats.Warehouse.Reference;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Warehouse.Build;
 
 /// <summary>
-/// Brings a data directory's warehouse to a usable state: schema, code lists, starter classification,
+/// Brings a data directory's warehouse to a usable state: schema, code lists, starter classification and edit set,
 /// and the models, built when any is missing (a new warehouse, or one made by an older release).
 /// </summary>
 public static class WarehouseSetup
@@ -14,6 +15,7 @@ public static class WarehouseSetup
     {
         database.Initialize();
         new ClassificationStore(database).EnsureStarter();
+        new CodeEditStore(database).EnsureStarter();
         using var connection = database.OpenConnection();
         CodeLists.Load(connection);
         if (!MartBuild.AllCurrent(connection))

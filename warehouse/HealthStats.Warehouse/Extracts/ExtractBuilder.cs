@@ -12,6 +12,10 @@ namespace HealthStats.Warehouse.Extracts;
 /// </summary>
 public static class ExtractBuilder
 {
+    private const string StayTotal = "discharges|";
+    private const string TypicalStays = "typical_stays|";
+    private const string AtypicalStays = "atypical_stays|";
+
     public static BuiltExtract Build(WarehouseDatabase database, ExtractSpec spec, SuppressionStep? suppress = null)
     {
         var policy = spec.Suppression.ToPolicy();
@@ -59,8 +63,60 @@ public static class ExtractBuilder
                     relations.Add(new LinearRelation(cells[0], [other], "shared margin"));
             }
         }
+        relations.AddRange(StayTypeSums(keys));
+        foreach (var group in keys.Select(k => (k.Cell, Key: DischargesAlias(k.Key))).Where(k => k.Key is not null).Concat(
+                keys.Where(k => k.Key.StartsWith(StayTotal, StringComparison.Ordinal)).Select(k => (k.Cell, Key: (string?)k.Key)))
+            .GroupBy(k => k.Key!, k => k.Cell, StringComparer.Ordinal))
+        {
+            var cells = group.Order().ToList();
+            foreach (var other in cells.Skip(1))
+            {
+                // Only where the counts agree: a reader can only equate numbers that are equal.
+                if (built.Cells[other].Count == built.Cells[cells[0]].Count && linked.Add((Math.Min(cells[0], other), Math.Max(cells[0], other))))
+                    relations.Add(new LinearRelation(cells[0], [other], "same discharges"));
+            }
+        }
         return new LinkedTables(built.Cells, relations);
     }
+
+    /// <summary>
+    /// MRDx discharges at every diagnosis total, the Charlson source's discharges at the Charlson total, and the current
+    /// abstracts of the warning rate are the discharges of the same codes and filters: the same number a discharges table releases, under another measure.
+    /// Null for any other key.
+    /// </summary>
+    private static string? DischargesAlias(string key)
+    {
+        var parts = key.Split('|');
+        var ownDimensions = parts[0] switch
+        {
+            "mrdx_discharges" => new[] { "chapter", "block", "category", "code", "ccsr" },
+            "charlson_discharges" => ["charlson"],
+            "current_abstracts" => [],
+            _ => null,
+        };
+        if (ownDimensions is null || parts.Length != 3)
+            return null;
+        var pairs = parts[2].Split(';', StringSplitOptions.RemoveEmptyEntries);
+        return pairs.Any(p => ownDimensions.Contains(p.Split('=')[0])) ? null : $"discharges|{parts[1]}|{parts[2]}";
+    }
+
+    /// <summary>
+    /// Typical and atypical stays are the discharges, cell by cell: released side by side, any two give the third,
+    /// so where an extract has all three at the same codes and filters they are one relation for suppression.
+    /// </summary>
+    private static IEnumerable<LinearRelation> StayTypeSums(List<(int Cell, string Key)> keys)
+    {
+        var first = keys.GroupBy(k => k.Key, k => k.Cell, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(), StringComparer.Ordinal);
+        foreach (var (key, discharges) in first.OrderBy(k => k.Value))
+        {
+            if (!key.StartsWith(StayTotal, StringComparison.Ordinal))
+                continue;
+            var rest = key[StayTotal.Length..];
+            if (first.TryGetValue(TypicalStays + rest, out var typical) && first.TryGetValue(AtypicalStays + rest, out var atypical))
+                yield return new LinearRelation(discharges, [typical, atypical], "typical and atypical stays");
+        }
+    }
+
 
     private static ExtractProvenance Provenance(WarehouseDatabase database)
     {

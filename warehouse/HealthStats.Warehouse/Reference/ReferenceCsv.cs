@@ -10,13 +10,13 @@ namespace HealthStats.Warehouse.Reference;
 /// </summary>
 internal sealed class ReferenceCsv : IDisposable
 {
-    private readonly StreamReader stream;
+    private readonly TextReader stream;
     private readonly CsvRecordReader reader;
     private readonly Dictionary<string, int> columns;
     private readonly int fieldCount;
     private IReadOnlyList<string> record = [];
 
-    private ReferenceCsv(StreamReader stream, CsvRecordReader reader, Dictionary<string, int> columns, int fieldCount)
+    private ReferenceCsv(TextReader stream, CsvRecordReader reader, Dictionary<string, int> columns, int fieldCount)
     {
         this.stream = stream;
         this.reader = reader;
@@ -34,7 +34,13 @@ internal sealed class ReferenceCsv : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!System.IO.File.Exists(path))
             throw new FileNotFoundException($"{path}: no such file", path);
-        var stream = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Open(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), path, required, optional);
+    }
+
+    /// <summary>As <see cref="Open(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>, over text that is not a file (an embedded resource), named <paramref name="file"/> in messages. Takes ownership of <paramref name="stream"/>.</summary>
+    public static ReferenceCsv Open(TextReader stream, string file, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
+    {
+        var path = file;
         try
         {
             var reader = new CsvRecordReader(stream, path);
@@ -116,6 +122,19 @@ internal sealed class ReferenceCsv : IDisposable
             throw Error(column, $"{value} is outside {min} to {max}");
         return value;
     }
+
+    /// <summary>A date written yyyy-MM-dd.</summary>
+    public DateOnly Date(string column)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+            throw Error(column, $"{column} is empty");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            throw Error(column, $"'{text}' is not a date written yyyy-MM-dd");
+        return date;
+    }
+
+    public DateOnly? OptionalDate(string column) => Text(column).Length == 0 ? null : Date(column);
 
     public int? OptionalInteger(string column, int min, int max) => Text(column).Length == 0 ? null : Integer(column, min, max);
 

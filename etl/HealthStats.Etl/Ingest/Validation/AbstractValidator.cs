@@ -1,15 +1,19 @@
 using System.Globalization;
 using HealthStats.Warehouse.Classification;
+using HealthStats.Warehouse.CodeEdits;
 using HealthStats.Warehouse.Reference;
 using static HealthStats.Etl.Ingest.AbstractColumns;
 
 namespace HealthStats.Etl.Ingest.Validation;
 
 /// <summary>
-/// Checks one raw abstract at the three levels (structure, consistency, classification) and types it.
-/// All findings are collected, not just the first, so that a facility corrects a record in one pass.
+/// Checks one raw abstract at the three levels (structure, consistency, classification), runs the coding edits
+/// (<see cref="CodingEdits"/>) and types it. All findings are collected, not just the first, so that a facility
+/// corrects a record in one pass.
 /// </summary>
-public sealed class AbstractValidator(CodeLists codeLists, ClassificationSnapshot classification, ValidationOptions? options = null)
+/// <param name="edits">The edit tables; without them only the edits that need no table (E05) run.</param>
+public sealed class AbstractValidator(
+    CodeLists codeLists, ClassificationSnapshot classification, ValidationOptions? options = null, CodeEditSnapshot? edits = null)
 {
     private readonly ValidationOptions options = options ?? new ValidationOptions();
 
@@ -54,6 +58,7 @@ public sealed class AbstractValidator(CodeLists codeLists, ClassificationSnapsho
         var completed = Date(raw.AbstractCompletedDate, AbstractCompletedDate, required: false, issues);
 
         var age = 0;
+        int? knownAge = null; // for the age edits, which must not run on the 0 that stands in for an unknown age
         if (admit is { } a && discharge is { } d && d < a)
             issues.Add(new(ValidationRules.DischargeBeforeAdmit, DischargeDate, $"discharge {d:yyyy-MM-dd} is before admission {a:yyyy-MM-dd}"));
         if (birth is { } b && admit is { } a2)
@@ -63,6 +68,7 @@ public sealed class AbstractValidator(CodeLists codeLists, ClassificationSnapsho
             else
             {
                 age = AgeAt(b, a2);
+                knownAge = age <= 124 ? age : null;
                 if (age > 124)
                     issues.Add(new(ValidationRules.AgeOutOfRange, BirthDate, $"age at admission would be {age} years"));
                 else if (category == "N" && age > 0)
@@ -75,6 +81,8 @@ public sealed class AbstractValidator(CodeLists codeLists, ClassificationSnapsho
         var lookupDate = discharge ?? admit;
         var diagnoses = Diagnoses(raw, lookupDate, issues);
         var interventions = Interventions(raw, admit, discharge, lookupDate, issues);
+        if (lookupDate is { } editDate)
+            CodingEdits.Run(edits?.At(editDate) ?? CodeEditTable.Empty, sex, knownAge, diagnoses, interventions, issues);
 
         if (HasErrors(issues))
             return new ValidationResult(null, issues);

@@ -49,10 +49,27 @@ public static class ValidationRules
     public static readonly ValidationRule CodeNotBillable = new("K02", "classification", Severity.Warning,
         "A code is a category or header: the classification has more specific codes.");
 
+    // The coding edits, after CMS's Medicare Code Editor (MCE) and CIHI's submission edits. They are warnings: the
+    // abstract loads and the edit is recorded against it (lake warnings, core.warning_versions), where coding-quality
+    // review and the miscoding model read them by id. K01, K02, C04 and C05 above belong to the same catalogue.
+    public static readonly ValidationRule SexConflict = new("E01", "edit", Severity.Warning,
+        "A diagnosis or intervention is for the other sex than the patient's (MCE section 5).");
+    public static readonly ValidationRule AgeConflict = new("E02", "edit", Severity.Warning,
+        "A diagnosis is for an age the patient is not: newborn (age 0), pediatric (0 to 17), maternity (12 to 55) or adult (15 to 124) (MCE section 4).");
+    public static readonly ValidationRule ManifestationAsMrdx = new("E03", "edit", Severity.Warning,
+        "The most responsible diagnosis is a manifestation code: the underlying condition must be coded as the MRDx (MCE section 6).");
+    public static readonly ValidationRule UnacceptableMrdx = new("E04", "edit", Severity.Warning,
+        "The most responsible diagnosis is a code not acceptable as one (a status, history or supplementary code) (MCE section 9).");
+    public static readonly ValidationRule ExternalCauseAsMrdx = new("E05", "edit", Severity.Warning,
+        "The most responsible diagnosis is an external cause of injury (ICD-10 chapter 20, V00-Y99) (MCE section 2).");
+    public static readonly ValidationRule QuestionableAdmission = new("E06", "edit", Severity.Warning,
+        "The most responsible diagnosis alone is a questionable reason for an inpatient admission (MCE section 8).");
+
     public static IReadOnlyList<ValidationRule> All { get; } =
     [
         Malformed, RequiredMissing, InvalidDate, InvalidTime, NotInCodeList, TooLong, InvalidNumber, IncompletePair,
         DischargeBeforeAdmit, BirthAfterAdmit, AgeOutOfRange, MrdxCount, DuplicateCode, NewbornCategoryAge,
         InterventionOutsideStay, AlcExceedsStay, DuplicateKey, StayAfterDeath, CodeNotInClassification, CodeNotBillable,
+        SexConflict, AgeConflict, ManifestationAsMrdx, UnacceptableMrdx, ExternalCauseAsMrdx, QuestionableAdmission,
     ];
 }
