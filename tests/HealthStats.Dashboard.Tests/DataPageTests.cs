@@ -21,8 +21,9 @@ public sealed class DataPageTests(KnownDataDashboard dashboard) : IClassFixture<
 
         Assert.Equal(2, rows.Count);
         // seq, file, format, received, loaded, replaced, deleted, quarantined, warnings, status
-        Assert.Equal(["2", "second.jsonl", "jsonl", "3", "2", "1", "0", "1", "1", "partly quarantined"], Facts(rows[0]));
-        Assert.Equal(["1", "first.csv", "csv", "4", "3", "0", "0", "1", "0", "partly quarantined"], Facts(rows[1]));
+        // Warnings: C1's E11 is a category (K02); E11.9 as the MRDx is a questionable admission (E06, MCE section 8) in C1, A1 and B1.
+        Assert.Equal(["2", "second.jsonl", "jsonl", "3", "2", "1", "0", "1", "2", "partly quarantined"], Facts(rows[0]));
+        Assert.Equal(["1", "first.csv", "csv", "4", "3", "0", "0", "1", "2", "partly quarantined"], Facts(rows[1]));
         Assert.Equal(DateTime.UtcNow.AddDays(-60).Date, DateTime.Parse(rows[1][5], System.Globalization.CultureInfo.InvariantCulture).Date);
     }
 
