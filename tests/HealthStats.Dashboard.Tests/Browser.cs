@@ -54,8 +54,14 @@ internal sealed class Browser : IDisposable
 
     public void GoTo(Uri baseAddress, string path) => Driver.Navigate().GoToUrl(new Uri(baseAddress, path));
 
-    public IWebElement WaitFor(string cssSelector, TimeSpan? within = null) =>
-        new WebDriverWait(Driver, within ?? TimeSpan.FromSeconds(15)).Until(d => d.FindElements(By.CssSelector(cssSelector)).FirstOrDefault(e => e.Displayed));
+    public IWebElement WaitFor(string cssSelector, TimeSpan? within = null)
+    {
+        var wait = new WebDriverWait(Driver, within ?? TimeSpan.FromSeconds(15));
+        // A page that is still replacing the last one can answer for nodes of the old document ("stale", or chromium's
+        // "does not belong to the document"): asked again, it answers for the new one.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(UnknownErrorException));
+        return wait.Until(d => d.FindElements(By.CssSelector(cssSelector)).FirstOrDefault(e => e.Displayed));
+    }
 
     public void Type(string cssSelector, string text)
     {

@@ -62,7 +62,12 @@ public sealed partial class ReviewPagesTests(ReviewDashboard dashboard) : IClass
         Assert.True(expected.Count > ReviewDashboard.Budget, "the busiest week should have more than one facility's budget");
         Assert.Equal(expected.Select(e => $"{e.Facility}/{e.Abstract}"), rows.Select(r => $"{r[1]}/{r[2]}"));
         Assert.Equal(expected.Select(e => e.Score.ToString("0.000", CultureInfo.InvariantCulture)), rows.Select(r => r[0]));
-        Assert.All(rows, r => Assert.Contains("scored by the test fixture", r[7], StringComparison.Ordinal));
+        // The reasons shown are the first two the scoring gave.
+        using var connection = Warehouse.OpenConnection();
+        var reasons = connection.Rows("select facility_id || '/' || abstract_id, reasons from coding.scores", r => (r.GetString(0), r.GetString(1)))
+            .ToDictionary(r => r.Item1, r => System.Text.Json.JsonSerializer.Deserialize<string[]>(r.Item2)!);
+        Assert.All(rows, r => Assert.Equal(string.Join(" ", reasons[$"{r[1]}/{r[2]}"].Take(2)), r[7]));
+        Assert.Contains(rows, r => r[7].Length > 0);
         Assert.All(rows.GroupBy(r => r[1]), g => Assert.True(g.Count() <= ReviewDashboard.Budget));
     }
 
@@ -97,7 +102,10 @@ public sealed partial class ReviewPagesTests(ReviewDashboard dashboard) : IClass
         var diagnoses = HtmlTables.Rows(html, "diagnoses");
         Assert.Equal(codes.Select(c => (c.Code.Length > 3 ? c.Code[..3] + "." + c.Code[3..] : c.Code, c.Title)), diagnoses.Select(d => (d[2], d[3])));
         Assert.Equal("M", diagnoses[0][1]);
-        Assert.Contains("scored by the test fixture", HtmlTables.TextOf(html, "reasons"), StringComparison.Ordinal);
+        var reasons = System.Text.Json.JsonSerializer.Deserialize<string[]>(
+            connection.Scalar<string>("select reasons from coding.scores where facility_id = $1 and abstract_id = $2", facility, id)!)!;
+        Assert.Equal(string.Join(" ", reasons), HtmlTables.TextOf(html, "reasons"));
+        Assert.Contains("anomaly", HtmlTables.TextOf(html, "score-models"), StringComparison.Ordinal);
         Assert.DoesNotContain("patient_key", html, StringComparison.Ordinal);
         var view = Log.List(action: AuditActions.RecordView).Last();
         Assert.Equal(($"test-{AccountRoles.Supervisor}", $"review abstract {facility}/{id}"), (view.Actor, view.Target));

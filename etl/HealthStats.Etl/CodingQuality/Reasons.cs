@@ -22,13 +22,21 @@ internal static class Reasons
             if (Sentence(context, values, feature) is { } sentence && !sentences.Contains(sentence))
                 sentences.Add(sentence);
         }
+        if (sentences.Count == 0)
+        {
+            // Every flag says why: where no single value stands out, the combination does.
+            sentences.Add(F($"no single value stands out, but together they are unusual (anomaly score {values[CodingFeatures.IndexOf(CodingFeatures.AnomalyScore)]:0.##})"));
+        }
         if (context.WarningRules is { Length: > 0 } rules)
         {
             foreach (var rule in rules.Split(','))
-                sentences.Add($"edit {rule} fired");
+                sentences.Add(RuleDescriptions.TryGetValue(rule, out var description) ? $"edit {rule} fired: {description}" : $"edit {rule} fired");
         }
         return sentences;
     }
+
+    private static readonly Dictionary<string, string> RuleDescriptions =
+        Ingest.Validation.ValidationRules.All.ToDictionary(r => r.Id, r => r.Description, StringComparer.Ordinal);
 
     private static string? Sentence(AbstractContext c, float[] v, int feature)
     {

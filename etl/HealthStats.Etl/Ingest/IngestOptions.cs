@@ -16,6 +16,13 @@ public sealed record IngestOptions
     /// </summary>
     public bool ScoreAfterBatch { get; init; } = true;
 
+    /// <summary>
+    /// When there is no model yet, scoring after a batch first trains the anomaly model once the warehouse holds
+    /// this many current abstracts, so that a new site's review queue fills without a command; fewer are too few to
+    /// say what is unusual. Null: never (healthstats train or flag makes the first model).
+    /// </summary>
+    public long? FirstAnomalyModelAt { get; init; } = 1_000;
+
     /// <summary>How far reading has got, reported now and then for a progress display.</summary>
     public IProgress<IngestProgress>? Progress { get; init; }
 }

@@ -32,7 +32,7 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
                 var summary = await IngestFileAsync(path, options, cancellationToken);
                 summaries.Add(summary);
                 if (summary.Status == "loaded" && options.ScoreAfterBatch)
-                    await ScoreBatchAsync(cancellationToken);
+                    await ScoreBatchAsync(options.FirstAnomalyModelAt, cancellationToken);
             }
             catch (Exception ex) when (ex is AbstractFormatException or IOException or UnauthorizedAccessException)
             {
@@ -44,11 +44,17 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
 
     // After the batch is committed, outside IngestFileAsync (which bench ingest times): a scoring failure
     // leaves the batch loaded, and the next batch, train or flag scores what was missed.
-    private async Task ScoreBatchAsync(CancellationToken cancellationToken)
+    private async Task ScoreBatchAsync(long? firstAnomalyModelAt, CancellationToken cancellationToken)
     {
         try
         {
-            await new CodingScorer(database).ScoreUnscoredAsync(trainAnomalyWhenMissing: false, cancellationToken);
+            var enough = false;
+            if (firstAnomalyModelAt is { } minimum)
+            {
+                using var connection = database.OpenConnection();
+                enough = connection.Scalar<long>("select count(*) from marts.fct_abstracts") >= minimum;
+            }
+            await new CodingScorer(database).ScoreUnscoredAsync(trainAnomalyWhenMissing: enough, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or DuckDB.NET.Data.DuckDBException or FormatException)
         {
