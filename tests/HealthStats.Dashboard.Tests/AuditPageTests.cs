@@ -35,8 +35,8 @@ public sealed partial class AuditPageTests(EmptyDashboard dashboard) : IClassFix
         using var client = Server.AnonymousClient();
         var before = Log.Count();
 
-        using var unknown = await PostFormAsync(client, "/Account/SignIn", new() { ["UserName"] = "Tr0ub4dor&3-typed-in-the-wrong-box", ["Password"] = "x" });
-        using var wrong = await PostFormAsync(client, "/Account/SignIn", new() { ["UserName"] = user, ["Password"] = "not the password at all" });
+        using var unknown = await FormPost.PostAsync(client, "/Account/SignIn", new() { ["UserName"] = "Tr0ub4dor&3-typed-in-the-wrong-box", ["Password"] = "x" });
+        using var wrong = await FormPost.PostAsync(client, "/Account/SignIn", new() { ["UserName"] = user, ["Password"] = "not the password at all" });
 
         var failures = Log.List(action: AuditActions.SignInFailed).Where(e => e.Sequence > before).ToList();
         Assert.Equal(2, failures.Count);
@@ -50,7 +50,7 @@ public sealed partial class AuditPageTests(EmptyDashboard dashboard) : IClassFix
     {
         using var client = await Server.SignInAsync(AccountRoles.Analyst);
 
-        using var response = await PostFormAsync(client, "/Account/SignOut", []);
+        using var response = await FormPost.PostAsync(client, "/Account/SignOut", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var entry = Log.List(action: AuditActions.SignOut).Last();
@@ -111,15 +111,4 @@ public sealed partial class AuditPageTests(EmptyDashboard dashboard) : IClassFix
         var start = html.IndexOf("<table id=\"audit-entries\"", StringComparison.Ordinal);
         return start < 0 ? "" : html[start..];
     }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(path);
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenPattern().Match(form).Groups[1].Value);
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(path, content);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

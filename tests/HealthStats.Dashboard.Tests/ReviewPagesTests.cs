@@ -119,7 +119,7 @@ public sealed partial class ReviewPagesTests(ReviewDashboard dashboard) : IClass
         using var supervisor = await Server.SignInAsync(AccountRoles.Supervisor);
         var path = $"/Review/Abstract?facility={facility}&abstract={id}";
 
-        using var response = await PostFormAsync(supervisor, path, new()
+        using var response = await FormPost.PostAsync(supervisor, path, new()
         {
             ["Decision.Outcome"] = "miscoded", ["Decision.ErrorType"] = "mrdx_sequencing", ["Decision.CorrectedCodes"] = "j18.9:m ; I10:1",
         });
@@ -152,8 +152,8 @@ public sealed partial class ReviewPagesTests(ReviewDashboard dashboard) : IClass
         using var supervisor = await Server.SignInAsync(AccountRoles.Supervisor);
         var path = $"/Review/Abstract?facility={facility}&abstract={id}";
 
-        using var noType = await PostFormAsync(supervisor, path, new() { ["Decision.Outcome"] = "miscoded" });
-        using var badCodes = await PostFormAsync(supervisor, path, new()
+        using var noType = await FormPost.PostAsync(supervisor, path, new() { ["Decision.Outcome"] = "miscoded" });
+        using var badCodes = await FormPost.PostAsync(supervisor, path, new()
         {
             ["Decision.Outcome"] = "miscoded", ["Decision.ErrorType"] = "code_substitution", ["Decision.CorrectedCodes"] = "J18.9:1;XX9.9:M;I10",
         });
@@ -245,15 +245,4 @@ public sealed partial class ReviewPagesTests(ReviewDashboard dashboard) : IClass
         Assert.Equal(HttpStatusCode.Forbidden, queue.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(path);
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenPattern().Match(form).Groups[1].Value);
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(path, content);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

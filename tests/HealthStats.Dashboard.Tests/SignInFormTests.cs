@@ -62,19 +62,6 @@ public sealed partial class SignInFormTests(EmptyDashboard dashboard) : IClassFi
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string user, string password)
-    {
-        var form = await client.GetStringAsync(path);
-        var token = TokenPattern().Match(form).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = user,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-        });
-        return await client.PostAsync(path, content);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string user, string password) =>
+        FormPost.PostAsync(client, path, new() { ["UserName"] = user, ["Password"] = password });
 }
