@@ -60,13 +60,25 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         var anomalySeconds = clock.Elapsed.TotalSeconds - featureSeconds;
         var outcomes = AuditOutcomes.Current(connection);
         var labelled = new List<FeatureRow>();
+        var training = new List<FeatureRow>();
+        var holdout = new List<FeatureRow>();
+        // The holdout's own features, for measuring the current model with its own anomaly model.
+        var holdoutTable = new FeatureTable();
         var dates = new List<DateOnly>();
         for (var i = 0; i < table.Count; i++)
         {
             if (!outcomes.TryGetValue(table.Key(i), out var miscoded))
                 continue;
-            labelled.Add(new FeatureRow { Features = [.. table.Features[i], anomalyScores[i]], Label = miscoded });
+            var row = new FeatureRow { Features = [.. table.Features[i], anomalyScores[i]], Label = miscoded };
+            labelled.Add(row);
             dates.Add(table.DischargeDates[i]);
+            if (!SupervisedModel.IsHoldout(table.Key(i)))
+            {
+                training.Add(row);
+                continue;
+            }
+            holdout.Add(row);
+            holdoutTable.Features.Add(table.Features[i]);
         }
         var positives = labelled.Count(r => r.Label);
         var result = new TrainingResult
@@ -83,11 +95,14 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
             skipped = "anomaly model only";
         else if (labelled.Count < MinimumLabelled || positives < MinimumPerOutcome || labelled.Count - positives < MinimumPerOutcome)
             skipped = $"{labelled.Count} audited abstracts ({positives} miscoded): at least {MinimumLabelled}, with {MinimumPerOutcome} of each outcome, are needed";
+        else if (!holdout.Any(r => r.Label) || holdout.All(r => r.Label))
+            skipped = $"the holdout (a fifth of the {labelled.Count} audited abstracts) needs both outcomes to measure a model";
         if (skipped is not null)
             return result with { SupervisedSkipped = skipped, Seconds = clock.Elapsed.TotalSeconds };
 
         var supervisedClock = Stopwatch.StartNew();
-        var trained = SupervisedModel.Train(ml, labelled);
+        var trained = SupervisedModel.Train(ml, training, holdout);
+        var currentOnHoldout = CurrentOnHoldout(connection, ml, holdoutTable, holdout);
         var version = ModelRegistry.NewVersion(connection, ModelRecord.SupervisedKind, trainedAt);
         ml.Model.Save(trained.Model, trained.Schema, Path.Combine(models, version + ".zip"));
         var model = ModelRegistry.Register(connection, new ModelRecord
@@ -108,7 +123,26 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
             LiftAtBudget = trained.LiftAtBudget,
             File = version + ".zip",
             AnomalyModel = anomalyVersion,
-        });
-        return result with { Supervised = model, Seconds = clock.Elapsed.TotalSeconds, SupervisedSeconds = Math.Round(supervisedClock.Elapsed.TotalSeconds, 2) };
+        }, currentOnHoldout);
+        return result with { Supervised = model, CurrentPrAucOnHoldout = currentOnHoldout, Seconds = clock.Elapsed.TotalSeconds, SupervisedSeconds = Math.Round(supervisedClock.Elapsed.TotalSeconds, 2) };
+    }
+
+    /// <summary>
+    /// The current supervised model's PR-AUC on the new model's holdout, with the anomaly model it was trained with:
+    /// the two are then compared on the same abstracts. Null when there is none, or it reads other features.
+    /// </summary>
+    private double? CurrentOnHoldout(DuckDBConnection connection, MLContext ml, FeatureTable holdoutTable, IReadOnlyList<FeatureRow> holdout)
+    {
+        var current = ModelRegistry.Current(connection, ModelRecord.SupervisedKind);
+        if (current is null || current.FeatureSchemaHash != CodingFeatures.SchemaHash(CodingFeatures.Supervised)
+            || current.AnomalyModel is not { } anomalyVersion || ModelRegistry.Find(connection, anomalyVersion) is not { } anomaly)
+            return null;
+        var models = database.DataDirectory.ModelsDirectory;
+        if (!File.Exists(Path.Combine(models, current.File)) || !File.Exists(Path.Combine(models, anomaly.File)))
+            return null;
+        var anomalyScores = AnomalyModel.Score(ml, ml.Model.Load(Path.Combine(models, anomaly.File), out _), holdoutTable);
+        var rows = holdout.Select((r, i) => new FeatureRow { Features = [.. holdoutTable.Features[i], anomalyScores[i]], Label = r.Label }).ToList();
+        var probabilities = SupervisedModel.Probabilities(ml, ml.Model.Load(Path.Combine(models, current.File), out _), rows);
+        return SupervisedModel.Measure(probabilities, rows).PrAuc;
     }
 }

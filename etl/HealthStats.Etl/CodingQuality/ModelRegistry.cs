@@ -13,20 +13,25 @@ internal static class ModelRegistry
     /// A supervised model replaces the current one only when its holdout PR-AUC is not worse; an anomaly
     /// model has no labels to be judged by, so the newest one (trained on the newest abstracts) is current.
     /// </summary>
-    public static bool ShouldPromote(ModelRecord candidate, ModelRecord? current)
+    /// <remarks>
+    /// Measured on the same abstracts where it can be: <paramref name="currentOnCandidateHoldout"/> is the current model's
+    /// PR-AUC on the candidate's holdout. Without it (the current model reads other features), its own recorded one.
+    /// </remarks>
+    public static bool ShouldPromote(ModelRecord candidate, ModelRecord? current, double? currentOnCandidateHoldout = null)
     {
         if (candidate.Kind == ModelRecord.AnomalyKind || current is null)
             return true;
         if (candidate.PrAuc is not double candidateAuc)
             return false;
-        return current.PrAuc is not double currentAuc || candidateAuc >= currentAuc;
+        var currentAuc = currentOnCandidateHoldout ?? current.PrAuc;
+        return currentAuc is null || candidateAuc >= currentAuc;
     }
 
     /// <summary>Records the model, current when the promotion rule says so; returns the row as stored.</summary>
-    public static ModelRecord Register(DuckDBConnection connection, ModelRecord candidate)
+    public static ModelRecord Register(DuckDBConnection connection, ModelRecord candidate, double? currentOnCandidateHoldout = null)
     {
         var current = Current(connection, candidate.Kind);
-        var promoted = ShouldPromote(candidate, current);
+        var promoted = ShouldPromote(candidate, current, currentOnCandidateHoldout);
         var stored = candidate with { IsCurrent = promoted };
         using var transaction = connection.BeginTransaction();
         if (promoted)

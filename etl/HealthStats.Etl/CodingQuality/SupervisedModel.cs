@@ -11,19 +11,28 @@ namespace HealthStats.Etl.CodingQuality;
 /// </summary>
 internal static class SupervisedModel
 {
-    public const double HoldoutFraction = 0.2;
-
     /// <summary>The audit budget the holdout metrics are reported at: this share of the holdout.</summary>
     public const double AuditBudgetShare = 0.05;
 
     public sealed record Trained(ITransformer Model, DataViewSchema Schema, int TrainingRows, int HoldoutRows, double PrAuc,
         int AuditBudget, double PrecisionAtBudget, double RecallAtBudget, double LiftAtBudget);
 
-    public static Trained Train(MLContext ml, IReadOnlyList<FeatureRow> labelled)
+    /// <summary>
+    /// Which audited abstracts are held out: a fixed fifth, by a stable hash of the abstract's key, so that an
+    /// abstract held out once stays held out and two trainings can be compared on the holdout they share.
+    /// </summary>
+    public static bool IsHoldout((string FacilityId, string AbstractId) key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key.FacilityId + "/" + key.AbstractId)
+            hash = (hash ^ c) * 16777619u;
+        return hash % 5 == 0;
+    }
+
+    public static Trained Train(MLContext ml, IReadOnlyList<FeatureRow> training, IReadOnlyList<FeatureRow> holdout)
     {
         var width = CodingFeatures.Supervised.Length;
-        var data = FeatureRow.Load(ml, labelled, width);
-        var split = ml.Data.TrainTestSplit(data, HoldoutFraction, seed: 17);
+        var data = FeatureRow.Load(ml, training, width);
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             LabelColumnName = "Label",
@@ -34,19 +43,22 @@ internal static class SupervisedModel
             LearningRate = 0.15,
             Seed = 17,
         });
-        var model = trainer.Fit(split.TrainSet);
-        var holdout = model.Transform(split.TestSet);
-        var metrics = ml.BinaryClassification.Evaluate(holdout);
-        var probabilities = holdout.GetColumn<float>("Probability").Select(p => (double)p).ToList();
-        var labels = holdout.GetColumn<bool>("Label").ToList();
-        var budget = Math.Max(1, (int)Math.Round(labels.Count * AuditBudgetShare));
-        var (precision, recall, lift) = RankingMetrics.AtBudget(probabilities, labels, budget);
-
+        var model = trainer.Fit(data);
+        var (prAuc, budget, precision, recall, lift) = Measure(Probabilities(ml, model, holdout), holdout);
         var contributions = ml.Transforms.CalculateFeatureContribution(model, numberOfPositiveContributions: width, numberOfNegativeContributions: 0)
-            .Fit(split.TrainSet);
+            .Fit(data);
         var chain = new TransformerChain<ITransformer>(model, contributions);
-        var trainRows = (int)(split.TrainSet.GetRowCount() ?? split.TrainSet.GetColumn<bool>("Label").LongCount());
-        return new Trained(chain, data.Schema, trainRows, labels.Count, metrics.AreaUnderPrecisionRecallCurve, budget, precision, recall, lift);
+        return new Trained(chain, data.Schema, training.Count, holdout.Count, prAuc, budget, precision, recall, lift);
+    }
+
+    /// <summary>PR-AUC (average precision) of the probabilities on the holdout, and what the audit budget finds.</summary>
+    public static (double PrAuc, int Budget, double Precision, double Recall, double Lift) Measure(IReadOnlyList<float> probabilities, IReadOnlyList<FeatureRow> holdout)
+    {
+        var scores = probabilities.Select(p => (double)p).ToList();
+        var labels = holdout.Select(r => r.Label).ToList();
+        var budget = Math.Max(1, (int)Math.Round(labels.Count * AuditBudgetShare));
+        var (precision, recall, lift) = RankingMetrics.AtBudget(scores, labels, budget);
+        return (RankingMetrics.AveragePrecision(scores, labels), budget, precision, recall, lift);
     }
 
     /// <summary>The probability of being miscoded, from the FastTree model alone (the first step of the saved chain).</summary>

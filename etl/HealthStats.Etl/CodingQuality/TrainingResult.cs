@@ -12,6 +12,8 @@ public sealed record TrainingResult
     [JsonPropertyName("supervised")] public ModelRecord? Supervised { get; init; }
     /// <summary>Why no supervised model was trained, when none was.</summary>
     [JsonPropertyName("supervised_skipped")] public string? SupervisedSkipped { get; init; }
+    /// <summary>The model that was current before, measured on the new model's holdout: what the promotion compared with.</summary>
+    [JsonPropertyName("current_pr_auc_on_holdout")] public double? CurrentPrAucOnHoldout { get; init; }
     [JsonPropertyName("seconds")] public double Seconds { get; init; }
     /// <summary>The features SQL over every current abstract.</summary>
     [JsonPropertyName("feature_seconds")] public double FeatureSeconds { get; init; }

@@ -89,6 +89,23 @@ public sealed partial class CodingModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_MeasuresTheCurrentModelOnTheNewModelsHoldout_AndPromotesOneThatIsNotWorse()
+    {
+        var (database, truth) = CodingWarehouse.Copy(temp);
+        await new LabelsImport(database).ImportAsync(CodingWarehouse.TruthSubset(truth, temp.Combine("half.csv"), i => i % 2 == 0), default);
+        var trainer = new CodingModelTrainer(database);
+
+        var first = await trainer.TrainAsync(default);
+        var second = await trainer.TrainAsync(default);
+
+        // Nothing to compare with the first time; the second time the same data gives the same model, equal on the same holdout.
+        Assert.Null(first.CurrentPrAucOnHoldout);
+        Assert.Equal(second.Supervised!.PrAuc!.Value, second.CurrentPrAucOnHoldout!.Value, 6);
+        Assert.True(second.Supervised.IsCurrent);
+        Assert.Equal(first.Supervised!.HoldoutRows, second.Supervised.HoldoutRows);
+    }
+
+    [Fact]
     public async Task Train_CountsAndLearnsFromReviewDecisions_WhenSupervisorsRecordThemAfterTheLastTraining()
     {
         var (database, truth) = CodingWarehouse.Copy(temp);

@@ -35,6 +35,14 @@ public sealed class ModelRegistryTests : IDisposable
         Assert.True(ModelRegistry.ShouldPromote(Supervised("b", 0.81), Supervised("a", 0.80)));
 
     [Fact]
+    public void ShouldPromote_ComparesOnTheCandidatesHoldout_WhenTheCurrentModelWasMeasuredThere()
+    {
+        // Recorded on its own holdout the current model looks worse, but on the candidate's it is better.
+        Assert.False(ModelRegistry.ShouldPromote(Supervised("b", 0.81), Supervised("a", 0.70), currentOnCandidateHoldout: 0.85));
+        Assert.True(ModelRegistry.ShouldPromote(Supervised("b", 0.81), Supervised("a", 0.90), currentOnCandidateHoldout: 0.81));
+    }
+
+    [Fact]
     public void ShouldPromote_ReturnsTrue_WhenThereIsNoCurrentModel() =>
         Assert.True(ModelRegistry.ShouldPromote(Supervised("a", 0.10), null));
 
