@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         // The CLI's hand-off: no sign-in opens it, only the token of server.json (then: no paths, no such job).
         ["POST /internal/ingest"] = Rule.TokenOnly("/internal/ingest", HttpStatusCode.BadRequest),
         ["GET /internal/ingest/{jobId}"] = Rule.TokenOnly("/internal/ingest/999999", HttpStatusCode.NotFound),
+        ["POST /internal/labels"] = Rule.TokenOnly("/internal/labels", HttpStatusCode.BadRequest),
         // The extract API: a bearer token from `healthstats tokens`, or a ministry or admin session; no
         // credentials is 401, not a sign-in page (then: the empty spec list, no such spec). ExtractApiTests pulls one.
         ["GET /api/extracts"] = Rule.Bearer("/api/extracts", AccountRoles.Ministry + "," + AccountRoles.Admin, HttpStatusCode.OK),

@@ -234,6 +234,34 @@ public sealed partial class ReviewPagesTests(ReviewDashboard dashboard) : IClass
     }
 
     [Fact]
+    public async Task LabelsImport_WhileTheDashboardRuns_IsHandedToIt_AndTakesTheAbstractsOutOfTheQueue()
+    {
+        var (week, expected) = BusiestWeek();
+        var (facility, id, _) = expected[0];
+        var file = Path.Combine(Server.Data.Combine("labels"), "reabstraction.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllLines(file, ["facility_id,abstract_id,outcome,error_type,corrected_codes,reviewer_id,reviewed_date",
+            $"{facility},{id},miscoded,transposition,,EXT1,2026-11-02", "F999,NOPE,correct,,,EXT1,2026-11-02"]);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        // The CLI finds server.json and hands the file over: DuckDB would refuse it the warehouse the dashboard holds.
+        Assert.NotNull(HealthStats.Etl.Handoff.RunningServer.Find(new DataDirectory(Server.DataDirectory)));
+        var exit = await HealthStats.Cli.CliApp.RunAsync(["labels", "import", file, "--json", "--data", Server.DataDirectory], stdout, stderr);
+
+        Assert.Equal(1, exit); // one row rejected: an abstract the warehouse does not hold
+        using var result = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        Assert.Equal((2, 1, 1), (result.RootElement.GetProperty("received").GetInt32(), result.RootElement.GetProperty("imported").GetInt32(),
+            result.RootElement.GetProperty("rejections").GetArrayLength()));
+        using var connection = Warehouse.OpenConnection();
+        Assert.Equal("transposition", connection.Scalar<string>(
+            "select error_type from coding.audit_outcomes where facility_id = $1 and abstract_id = $2 and source like 'import:%'", facility, id));
+        using var supervisor = await Server.SignInAsync(AccountRoles.Supervisor);
+        var rows = HtmlTables.Rows(await supervisor.GetStringAsync($"/Review?week={Week(week)}"), "review-queue");
+        Assert.DoesNotContain(rows, r => (r[1], r[2]) == (facility, id));
+    }
+
+    [Fact]
     public async Task ReviewPages_AreRefusedToAnalysts_AndAnUnknownAbstractIsNotFound()
     {
         using var analyst = await Server.SignInAsync(AccountRoles.Analyst);

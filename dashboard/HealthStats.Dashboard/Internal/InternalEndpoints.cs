@@ -4,9 +4,11 @@ using System.Text;
 using Hangfire;
 using Hangfire.Common;
 using HealthStats.Dashboard.Hosting;
+using HealthStats.Etl.CodingQuality;
 using HealthStats.Etl.Handoff;
 using HealthStats.Etl.Ingest;
 using HealthStats.Etl.Jobs;
+using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Dashboard.Internal;
 
@@ -44,6 +46,14 @@ public static class InternalEndpoints
             var ignore = request.IgnoreUnknownColumns;
             var jobId = jobs.Enqueue<IngestJob>(job => job.RunAsync(paths, ignore, CancellationToken.None));
             return Results.Ok(new IngestAccepted(jobId));
+        });
+
+        // Imported here and now (one transaction; a file of outcomes is small beside a batch): the answer is the result.
+        group.MapPost("/labels", async (LabelsRequest request, WarehouseDatabase database, CancellationToken cancellationToken) =>
+        {
+            if (request.Path is not { } path || !Path.IsPathRooted(path) || !File.Exists(path))
+                return Results.BadRequest($"{request.Path}: no such file (the path must be absolute)");
+            return Results.Ok(await new LabelsImport(database).ImportAsync(path, cancellationToken));
         });
 
         group.MapGet("/ingest/{jobId}", (string jobId) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HealthStats.Etl.CodingQuality;
+using HealthStats.Etl.Handoff;
 using HealthStats.Warehouse.Build;
 
 namespace HealthStats.Cli.Commands;
@@ -15,7 +16,8 @@ internal sealed class LabelsImportCommand : ICommand
         "  FILE     audit outcomes CSV: facility_id,abstract_id,outcome,error_type,corrected_codes,reviewer_id,reviewed_date\n" +
         "  --json   one object: received, imported, rejected, rejections (line, field, reason)\n" +
         "Rows are validated one by one; a row whose abstract is not current in the warehouse is rejected\n" +
-        "(import the file again once it is loaded). The same file twice imports nothing. Stop the dashboard first.\n" +
+        "(import the file again once it is loaded). The same file twice imports nothing. While the dashboard runs,\n" +
+        "it is handed the file (by its path) and imports it.\n" +
         "Exits 1 when a row was rejected.";
 
     public IReadOnlyCollection<string> ValueOptions => [];
@@ -25,9 +27,19 @@ internal sealed class LabelsImportCommand : ICommand
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var file = context.Line.SingleFile();
-        var database = context.Warehouse();
-        WarehouseSetup.Initialize(database);
-        var result = await new LabelsImport(database).ImportAsync(file, cancellationToken);
+        LabelsImportResult result;
+        if (RunningServer.Find(context.Data) is { } server)
+        {
+            // The running dashboard holds the warehouse: it imports the file, by its path.
+            using var client = new ServerClient(server);
+            result = await client.ImportLabelsAsync(Path.GetFullPath(file), cancellationToken);
+        }
+        else
+        {
+            var database = context.Warehouse();
+            WarehouseSetup.Initialize(database);
+            result = await new LabelsImport(database).ImportAsync(file, cancellationToken);
+        }
         if (context.Line.Flag("json"))
         {
             context.Out.WriteLine(JsonSerializer.Serialize(result));

@@ -1,12 +1,25 @@
 using System.Net.Http.Json;
+using HealthStats.Etl.CodingQuality;
 using HealthStats.Etl.Ingest;
 
 namespace HealthStats.Etl.Handoff;
 
-/// <summary>Hands an ingest to a running dashboard and waits for its job to finish.</summary>
+/// <summary>Hands an ingest (and waits for its job to finish) or an audit outcomes import to a running dashboard.</summary>
 public sealed class ServerClient(RunningServer server) : IDisposable
 {
-    private readonly HttpClient http = new() { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(30) };
+    // An import is answered when it is done: a large file of outcomes takes a while.
+    private readonly HttpClient http = new() { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromMinutes(10) };
+
+    public async Task<LabelsImportResult> ImportLabelsAsync(string path, CancellationToken cancellationToken)
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/internal/labels") { Content = JsonContent.Create(new LabelsRequest(path)) };
+        post.Headers.Add(RunningServer.TokenHeader, server.Token);
+        using var response = await http.SendAsync(post, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"The dashboard at {server.Url} refused the import: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        return await response.Content.ReadFromJsonAsync<LabelsImportResult>(cancellationToken)
+            ?? throw new InvalidOperationException("The dashboard gave no import result.");
+    }
 
     public async Task<IngestTotals> IngestAsync(IngestRequest request, Action<string>? onState, CancellationToken cancellationToken)
     {
