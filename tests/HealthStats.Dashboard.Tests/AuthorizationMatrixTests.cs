@@ -56,6 +56,9 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
         ["POST /internal/ingest"] = Rule.TokenOnly("/internal/ingest", HttpStatusCode.BadRequest),
         ["GET /internal/ingest/{jobId}"] = Rule.TokenOnly("/internal/ingest/999999", HttpStatusCode.NotFound),
         ["POST /internal/labels"] = Rule.TokenOnly("/internal/labels", HttpStatusCode.BadRequest),
+        // Training and flagging an empty warehouse: nothing to learn from or score, answered at once.
+        ["POST /internal/train"] = Rule.TokenOnly("/internal/train", HttpStatusCode.OK),
+        ["POST /internal/flag"] = Rule.TokenOnly("/internal/flag", HttpStatusCode.OK),
         // The extract API: a bearer token from `healthstats tokens`, or a ministry or admin session; no
         // credentials is 401, not a sign-in page (then: the empty spec list, no such spec). ExtractApiTests pulls one.
         ["GET /api/extracts"] = Rule.Bearer("/api/extracts", AccountRoles.Ministry + "," + AccountRoles.Admin, HttpStatusCode.OK),

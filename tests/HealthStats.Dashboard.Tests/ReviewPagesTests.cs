@@ -262,6 +262,27 @@ public sealed partial class ReviewPagesTests(ReviewDashboard dashboard) : IClass
     }
 
     [Fact]
+    public async Task TrainAndFlag_WhileTheDashboardRuns_AreHandedToIt()
+    {
+        var flags = Server.Data.Combine("flags.csv");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var train = await HealthStats.Cli.CliApp.RunAsync(["train", "--json", "--data", Server.DataDirectory], stdout, stderr);
+        var trained = System.Text.Json.JsonDocument.Parse(stdout.ToString()).RootElement;
+        var flag = await HealthStats.Cli.CliApp.RunAsync(["flag", "--budget", "5", "--out", flags, "--data", Server.DataDirectory], TextWriter.Null, stderr);
+
+        Assert.True(train == 0 && flag == 0, stderr.ToString());
+        using var connection = Warehouse.OpenConnection();
+        Assert.Equal(connection.Scalar<long>("select count(*) from marts.fct_abstracts"), trained.GetProperty("abstracts").GetInt64());
+        Assert.Equal(trained.GetProperty("anomaly").GetProperty("version").GetString(),
+            connection.Scalar<string>("select version from coding.models where kind = 'anomaly' and is_current"));
+        var lines = File.ReadAllLines(flags);
+        Assert.Equal("facility_id,abstract_id,score,reasons", lines[0]);
+        Assert.Equal(5, lines.Length - 1);
+    }
+
+    [Fact]
     public async Task ReviewPages_AreRefusedToAnalysts_AndAnUnknownAbstractIsNotFound()
     {
         using var analyst = await Server.SignInAsync(AccountRoles.Analyst);

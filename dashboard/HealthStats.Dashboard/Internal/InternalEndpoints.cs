@@ -56,6 +56,17 @@ public static class InternalEndpoints
             return Results.Ok(await new LabelsImport(database).ImportAsync(path, cancellationToken));
         });
 
+        group.MapPost("/train", (WarehouseDatabase database, CancellationToken cancellationToken) =>
+            new CodingModelTrainer(database).TrainAsync(cancellationToken));
+
+        group.MapPost("/flag", async (FlagRequest request, WarehouseDatabase database, CancellationToken cancellationToken) =>
+        {
+            if (request.Budget is <= 0 || request.Threshold is < 0 or > 1 || (request.Budget is not null && request.Threshold is not null))
+                return Results.BadRequest("a budget of at least 1, or a threshold between 0 and 1, not both");
+            var scoring = await new CodingScorer(database).ScoreUnscoredAsync(trainAnomalyWhenMissing: true, cancellationToken);
+            return Results.Ok(new FlagResponse(scoring, Flags.Select(database, request.Budget, request.Threshold)));
+        });
+
         group.MapGet("/ingest/{jobId}", (string jobId) =>
         {
             var details = JobStorage.Current.GetMonitoringApi().JobDetails(jobId);

@@ -1,4 +1,5 @@
 using HealthStats.Etl.CodingQuality;
+using HealthStats.Etl.Handoff;
 using HealthStats.Warehouse.Build;
 
 namespace HealthStats.Cli.Commands;
@@ -15,8 +16,8 @@ internal sealed class FlagCommand : ICommand
         "  --threshold P   every score at or above P (0 to 1)\n" +
         "  --out FILE      write the CSV there (default: standard output)\n" +
         "CSV columns: facility_id, abstract_id, score, reasons. Only current abstracts whose current version\n" +
-        "has no audit outcome yet are flagged. Without any model, an anomaly model is trained first. Stop the\n" +
-        "dashboard first.";
+        "has no audit outcome yet are flagged. Without any model, an anomaly model is trained first. While the\n" +
+        "dashboard runs, it scores and selects (the file is still written here).";
 
     public IReadOnlyCollection<string> ValueOptions => ["budget", "threshold", "out"];
 
@@ -36,14 +37,25 @@ internal sealed class FlagCommand : ICommand
         if (threshold is < 0 or > 1)
             throw new UsageException("--threshold must be between 0 and 1");
 
-        var database = context.Warehouse();
-        WarehouseSetup.Initialize(database);
-        var scoring = await new CodingScorer(database).ScoreUnscoredAsync(trainAnomalyWhenMissing: true, cancellationToken);
+        ScoringResult scoring;
+        IReadOnlyList<Flag> flags;
+        if (RunningServer.Find(context.Data) is { } server)
+        {
+            // The running dashboard holds the warehouse: it scores and selects, the file is written here.
+            using var client = new ServerClient(server);
+            (scoring, flags) = await client.FlagAsync(new FlagRequest(budget, threshold), cancellationToken);
+        }
+        else
+        {
+            var database = context.Warehouse();
+            WarehouseSetup.Initialize(database);
+            scoring = await new CodingScorer(database).ScoreUnscoredAsync(trainAnomalyWhenMissing: true, cancellationToken);
+            flags = Etl.CodingQuality.Flags.Select(database, budget, threshold);
+        }
         if (scoring.Skipped is { } skipped)
             context.Error.WriteLine($"healthstats flag: nothing scored: {skipped}");
         else
             context.Error.WriteLine($"scored {scoring.Scored:N0} abstracts (model {scoring.SupervisedModel ?? scoring.AnomalyModel})");
-        var flags = Etl.CodingQuality.Flags.Select(database, budget, threshold);
         if (line.Value("out") is { } path)
         {
             using var file = new StreamWriter(path);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HealthStats.Etl.CodingQuality;
+using HealthStats.Etl.Handoff;
 using HealthStats.Warehouse.Build;
 
 namespace HealthStats.Cli.Commands;
@@ -15,8 +16,8 @@ internal sealed class TrainCommand : ICommand
         "usage: healthstats train [--json]\n" +
         "  --json   one object: abstracts, labelled, anomaly and supervised (each a registry row), seconds\n" +
         "Trains the anomaly model over every current abstract and, with enough audit outcomes, the supervised\n" +
-        "model; a supervised model becomes current only when its holdout PR-AUC is not worse. Stop the dashboard\n" +
-        "first (it retrains weekly itself).";
+        "model; a supervised model becomes current only when its holdout PR-AUC is not worse on the same holdout.\n" +
+        "While the dashboard runs, it trains (it also retrains weekly itself).";
 
     public IReadOnlyCollection<string> ValueOptions => [];
 
@@ -26,9 +27,19 @@ internal sealed class TrainCommand : ICommand
     {
         if (context.Line.Positional.Count > 0)
             throw new UsageException($"unexpected argument '{context.Line.Positional[0]}'");
-        var database = context.Warehouse();
-        WarehouseSetup.Initialize(database);
-        var result = await new CodingModelTrainer(database).TrainAsync(cancellationToken);
+        TrainingResult result;
+        if (RunningServer.Find(context.Data) is { } server)
+        {
+            // The running dashboard holds the warehouse: it trains.
+            using var client = new ServerClient(server);
+            result = await client.TrainAsync(cancellationToken);
+        }
+        else
+        {
+            var database = context.Warehouse();
+            WarehouseSetup.Initialize(database);
+            result = await new CodingModelTrainer(database).TrainAsync(cancellationToken);
+        }
         if (context.Line.Flag("json"))
         {
             context.Out.WriteLine(JsonSerializer.Serialize(result));

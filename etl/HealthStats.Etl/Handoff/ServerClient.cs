@@ -10,15 +10,25 @@ public sealed class ServerClient(RunningServer server) : IDisposable
     // An import is answered when it is done: a large file of outcomes takes a while.
     private readonly HttpClient http = new() { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromMinutes(10) };
 
-    public async Task<LabelsImportResult> ImportLabelsAsync(string path, CancellationToken cancellationToken)
+    public Task<LabelsImportResult> ImportLabelsAsync(string path, CancellationToken cancellationToken) =>
+        PostAsync<LabelsRequest, LabelsImportResult>("/internal/labels", new LabelsRequest(path), "import", cancellationToken);
+
+    public Task<TrainingResult> TrainAsync(CancellationToken cancellationToken) =>
+        PostAsync<object, TrainingResult>("/internal/train", new { }, "training", cancellationToken);
+
+    public Task<FlagResponse> FlagAsync(FlagRequest request, CancellationToken cancellationToken) =>
+        PostAsync<FlagRequest, FlagResponse>("/internal/flag", request, "scoring", cancellationToken);
+
+    // Work the dashboard does at once and answers with its result.
+    private async Task<TResult> PostAsync<TRequest, TResult>(string path, TRequest request, string what, CancellationToken cancellationToken)
     {
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/internal/labels") { Content = JsonContent.Create(new LabelsRequest(path)) };
+        using var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request) };
         post.Headers.Add(RunningServer.TokenHeader, server.Token);
         using var response = await http.SendAsync(post, cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"The dashboard at {server.Url} refused the import: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        return await response.Content.ReadFromJsonAsync<LabelsImportResult>(cancellationToken)
-            ?? throw new InvalidOperationException("The dashboard gave no import result.");
+            throw new InvalidOperationException($"The dashboard at {server.Url} refused the {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        return await response.Content.ReadFromJsonAsync<TResult>(cancellationToken)
+            ?? throw new InvalidOperationException($"The dashboard gave no {what} result.");
     }
 
     public async Task<IngestTotals> IngestAsync(IngestRequest request, Action<string>? onState, CancellationToken cancellationToken)
