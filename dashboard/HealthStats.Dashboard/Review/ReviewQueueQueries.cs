@@ -60,23 +60,13 @@ public sealed class ReviewQueueQueries(WarehouseDatabase database, IOptions<Heal
             audited as (
                 select distinct facility_id, abstract_id from coding.audit_outcomes
             ),
-            reviewed as (
-                select a.facility_id, count(*) as decided
-                from marts.fct_abstracts a
-                semi join (select distinct facility_id, abstract_id from coding.audit_outcomes where source = 'review') r using (facility_id, abstract_id)
-                where a.discharge_date >= $1::date and a.discharge_date < $1::date + 7
-                group by a.facility_id
-            ),
             waiting as (
                 select s.*, row_number() over (partition by s.facility_id order by s.score desc, s.abstract_id) as rank_in_facility
                 from scored s
                 anti join audited o using (facility_id, abstract_id)
             ),
             queued as (
-                select w.*
-                from waiting w
-                left join reviewed r using (facility_id)
-                where w.rank_in_facility <= $2 - coalesce(r.decided, 0)
+                select * from waiting where rank_in_facility <= $2
             ),
             edits as (
                 select w.facility_id, w.abstract_id, list(distinct w.rule_id order by w.rule_id) as edits
@@ -96,6 +86,8 @@ public sealed class ReviewQueueQueries(WarehouseDatabase database, IOptions<Heal
                 r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), ((IEnumerable<object>)r.GetValue(8)).Select(e => (string)e).ToList(),
                 JsonSerializer.Deserialize<string[]>(r.GetString(9)) ?? []),
             week, BudgetPerFacility);
+        // Each facility's budget less what was decided this week (the query took the whole budget).
+        items = [.. items.Where(i => i.RankInFacility <= BudgetPerFacility - decided.GetValueOrDefault(i.FacilityId))];
         var shown = items.Where(i =>
                 (filter.Facility is null || i.FacilityId == filter.Facility)
                 && (filter.Coder is null || i.CoderId == filter.Coder)

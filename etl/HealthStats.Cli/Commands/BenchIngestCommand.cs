@@ -27,33 +27,21 @@ internal sealed class BenchIngestCommand : ICommand
         var abstracts = line.Int("abstracts");
         if (abstracts <= 0)
             throw new UsageException("--abstracts must be at least 1");
-        var work = line.Value("work");
-        var temporary = work is null;
-        work ??= Path.Combine(Path.GetTempPath(), $"healthstats-bench-{Guid.NewGuid():N}");
-        if (IngestBenchmark.IsDebugBuild)
-            context.Error.WriteLine("warning: this is a debug build, whose timings understate a release build: run it with dotnet run -c Release");
-        try
+        using var work = BenchWorkDirectory.Open(line.Value("work"), context.Error);
+        var json = line.Flag("json");
+        var result = IngestBenchmark.Run(abstracts, line.Int("seed", 7), work.Path, line.Value("memory-limit"), json ? null : context.Error.WriteLine);
+        if (json)
         {
-            var json = line.Flag("json");
-            var result = IngestBenchmark.Run(abstracts, line.Int("seed", 7), work, line.Value("memory-limit"), json ? null : context.Error.WriteLine);
-            if (json)
-            {
-                context.Out.WriteLine(JsonSerializer.Serialize(result));
-            }
-            else
-            {
-                context.Out.WriteLine($"abstracts        {result.Abstracts,12:N0}   ({result.FileMb:N1} MB of CSV; loaded {result.Loaded:N0}, quarantined {result.Quarantined:N0})");
-                context.Out.WriteLine($"ingest           {result.IngestSeconds,12:F2} s  (landing {result.LandSeconds:F2} s, warehouse {result.WarehouseSeconds:F2} s)");
-                context.Out.WriteLine($"ceiling (DuckDB) {result.CeilingSeconds,12:F2} s  (COPY to Parquet + CREATE TABLE from the same CSV)");
-                context.Out.WriteLine($"ratio            {result.Ratio,12:F2}");
-                context.Out.WriteLine($"peak RSS         {result.PeakRssMb,12:N0} MB");
-            }
-            return Task.FromResult(0);
+            context.Out.WriteLine(JsonSerializer.Serialize(result));
         }
-        finally
+        else
         {
-            if (temporary && Directory.Exists(work))
-                Directory.Delete(work, recursive: true);
+            context.Out.WriteLine($"abstracts        {result.Abstracts,12:N0}   ({result.FileMb:N1} MB of CSV; loaded {result.Loaded:N0}, quarantined {result.Quarantined:N0})");
+            context.Out.WriteLine($"ingest           {result.IngestSeconds,12:F2} s  (landing {result.LandSeconds:F2} s, warehouse {result.WarehouseSeconds:F2} s)");
+            context.Out.WriteLine($"ceiling (DuckDB) {result.CeilingSeconds,12:F2} s  (COPY to Parquet + CREATE TABLE from the same CSV)");
+            context.Out.WriteLine($"ratio            {result.Ratio,12:F2}");
+            context.Out.WriteLine($"peak RSS         {result.PeakRssMb,12:N0} MB");
         }
+        return Task.FromResult(0);
     }
 }

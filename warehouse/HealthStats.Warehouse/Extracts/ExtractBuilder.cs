@@ -54,29 +54,27 @@ public static class ExtractBuilder
             .Select(r => (Math.Min(r.Total, r.Parts[0]), Math.Max(r.Total, r.Parts[0])))
             .ToHashSet();
         var relations = new List<LinearRelation>(built.Relations);
-        foreach (var group in keys.GroupBy(k => k.Key, k => k.Cell, StringComparer.Ordinal))
-        {
-            var cells = group.Order().ToList();
-            foreach (var other in cells.Skip(1))
-            {
-                if (linked.Add((cells[0], other)))
-                    relations.Add(new LinearRelation(cells[0], [other], "shared margin"));
-            }
-        }
+        LinkEqual(keys, "shared margin");
         relations.AddRange(StayTypeSums(keys));
-        foreach (var group in keys.Select(k => (k.Cell, Key: DischargesAlias(k.Key))).Where(k => k.Key is not null).Concat(
-                keys.Where(k => k.Key.StartsWith(StayTotal, StringComparison.Ordinal)).Select(k => (k.Cell, Key: (string?)k.Key)))
-            .GroupBy(k => k.Key!, k => k.Cell, StringComparer.Ordinal))
+        var discharges = keys.Where(k => k.Key.StartsWith(StayTotal, StringComparison.Ordinal));
+        var aliases = keys.Select(k => (k.Cell, Key: DischargesAlias(k.Key))).Where(k => k.Key is not null).Select(k => (k.Cell, Key: k.Key!));
+        // Only where the counts agree: a reader can only equate numbers that are equal.
+        LinkEqual(discharges.Concat(aliases), "same discharges", cell => built.Cells[cell].Count);
+        return new LinkedTables(built.Cells, relations);
+
+        // Cells of one key are one number: each linked to the first, once, where their counts (when asked) agree.
+        void LinkEqual(IEnumerable<(int Cell, string Key)> cellKeys, string kind, Func<int, long>? count = null)
         {
-            var cells = group.Order().ToList();
-            foreach (var other in cells.Skip(1))
+            foreach (var group in cellKeys.GroupBy(k => k.Key, k => k.Cell, StringComparer.Ordinal))
             {
-                // Only where the counts agree: a reader can only equate numbers that are equal.
-                if (built.Cells[other].Count == built.Cells[cells[0]].Count && linked.Add((Math.Min(cells[0], other), Math.Max(cells[0], other))))
-                    relations.Add(new LinearRelation(cells[0], [other], "same discharges"));
+                var cells = group.Order().ToList();
+                foreach (var other in cells.Skip(1))
+                {
+                    if ((count is null || count(other) == count(cells[0])) && linked.Add((cells[0], other)))
+                        relations.Add(new LinearRelation(cells[0], [other], kind));
+                }
             }
         }
-        return new LinkedTables(built.Cells, relations);
     }
 
     /// <summary>
