@@ -86,6 +86,11 @@ internal sealed class Browser : IDisposable
             {
                 return true;
             }
+            catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+            {
+                // Chromium's other way of saying the old page's node is gone: the next page has replaced it.
+                return true;
+            }
         });
     }
 
