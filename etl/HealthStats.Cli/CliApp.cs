@@ -32,6 +32,7 @@ internal static class CliApp
         new BenchIngestCommand(),
         new BenchCodingCommand(),
         new BenchPagesCommand(),
+        new CrashTrialsCommand(),
         new UsersAddCommand(),
         new UsersListCommand(),
         new UsersResetCommand(),

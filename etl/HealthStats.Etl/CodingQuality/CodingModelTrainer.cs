@@ -33,6 +33,7 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         var ml = new MLContext(seed: Seed);
         var models = database.DataDirectory.ModelsDirectory;
         Directory.CreateDirectory(models);
+        ModelFiles.RemoveUnregistered(connection, models);
         var trainedAt = DateTime.UtcNow;
 
         var table = FeatureReader.Read(connection, FeatureReader.Which.All);
@@ -43,7 +44,7 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         var anomalyModel = AnomalyModel.Train(ml, table);
         var anomalyScores = AnomalyModel.Score(ml, anomalyModel, table);
         var anomalyVersion = ModelRegistry.NewVersion(connection, ModelRecord.AnomalyKind, trainedAt);
-        ml.Model.Save(anomalyModel, FeatureRow.Load(ml, [], CodingFeatures.Unsupervised.Length).Schema, Path.Combine(models, anomalyVersion + ".zip"));
+        ModelFiles.Save(ml, anomalyModel, FeatureRow.Load(ml, [], CodingFeatures.Unsupervised.Length).Schema, Path.Combine(models, anomalyVersion + ".zip"));
         var anomaly = ModelRegistry.Register(connection, new ModelRecord
         {
             Version = anomalyVersion,
@@ -104,7 +105,7 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         var trained = SupervisedModel.Train(ml, training, holdout);
         var currentOnHoldout = CurrentOnHoldout(connection, ml, holdoutTable, holdout);
         var version = ModelRegistry.NewVersion(connection, ModelRecord.SupervisedKind, trainedAt);
-        ml.Model.Save(trained.Model, trained.Schema, Path.Combine(models, version + ".zip"));
+        ModelFiles.Save(ml, trained.Model, trained.Schema, Path.Combine(models, version + ".zip"));
         var model = ModelRegistry.Register(connection, new ModelRecord
         {
             Version = version,

@@ -74,6 +74,8 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         var loader = new BatchLoader(database);
 
         using var gate = await WriteGate.EnterAsync(data, cancellationToken);
+        // A run killed after its commit left the manifest pending; "already loaded" below must not leave it so.
+        loader.RecoverInterrupted();
         if (loader.FindBySha256(sha) is { } earlier)
             return Summarise(earlier, "already_loaded", fileName, clock.Elapsed);
 

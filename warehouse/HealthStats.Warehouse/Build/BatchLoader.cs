@@ -17,6 +17,16 @@ public sealed class BatchLoader(WarehouseDatabase database)
         return Read(connection, "where file_sha256 = $1", sha256).FirstOrDefault();
     }
 
+    /// <summary>
+    /// Settles the manifest of a batch whose process died around its commit (see BatchManifest.Recover). Run
+    /// before Apply: a manifest left pending holds the sequence number Apply is about to give.
+    /// </summary>
+    public int RecoverInterrupted()
+    {
+        using var connection = database.OpenConnection();
+        return BatchManifest.Recover(database.DataDirectory, connection);
+    }
+
     public IReadOnlyList<BatchRecord> List()
     {
         using var connection = database.OpenConnection();
@@ -59,16 +69,17 @@ public sealed class BatchLoader(WarehouseDatabase database)
             record.CompletedAt, record.Received, record.Loaded, record.Replaced, record.Deleted, record.Quarantined,
             record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule), record.QuarantineCleared);
         IncrementalBuild.Run(connection, batch.BatchId);
-        var manifest = BatchManifest.Write(database.DataDirectory, record);
+        var manifest = BatchManifest.WritePending(database.DataDirectory, record);
         try
         {
             transaction.Commit();
         }
         catch
         {
-            File.Delete(manifest);
+            BatchManifest.Discard(manifest);
             throw;
         }
+        BatchManifest.Settle(manifest);
         return record;
     }
 

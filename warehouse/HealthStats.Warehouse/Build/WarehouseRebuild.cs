@@ -25,6 +25,13 @@ public static class WarehouseRebuild
     {
         // A compaction interrupted between its rename and its deletions leaves rows twice in the lake.
         Lake.CompactionJournal.Recover(data);
+        // A batch whose writer died around its commit: the old warehouse knows whether it committed. Without
+        // one nobody does, and a pending manifest is left out, as a batch that did not commit.
+        if (File.Exists(data.WarehouseFile))
+        {
+            using var old = new WarehouseDatabase(data, memoryLimit).OpenConnection();
+            BatchManifest.Recover(data, old);
+        }
         var manifests = BatchManifest.ReadAll(data);
         var target = data.WarehouseFile + ".rebuild";
         foreach (var leftover in new[] { target, target + ".wal" })

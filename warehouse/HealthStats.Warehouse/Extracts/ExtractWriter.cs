@@ -19,10 +19,22 @@ public static class ExtractWriter
     {
         var contents = await RenderAsync(extract, cancellationToken);
         Directory.CreateDirectory(folder);
+        foreach (var leftover in Directory.EnumerateDirectories(folder, PartialPrefix + "*").ToList())
+            Directory.Delete(leftover, recursive: true);
+        // Written whole beside the folder's files first, then renamed in, the manifest last and the old one taken
+        // out first: a process killed at any point leaves a folder whose manifest, where there is one, matches
+        // every file it names. A folder without a manifest is an extract that did not finish.
+        var staging = Directory.CreateDirectory(Path.Combine(folder, PartialPrefix + Guid.NewGuid().ToString("n"))).FullName;
         foreach (var (name, bytes) in contents)
-            await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes, cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(staging, name), bytes, cancellationToken);
+        File.Delete(Path.Combine(folder, ManifestFile));
+        foreach (var (name, _) in contents)
+            File.Move(Path.Combine(staging, name), Path.Combine(folder, name), overwrite: true);
+        Directory.Delete(staging);
         return contents.Select(c => new ExtractFile(c.Name, c.Bytes.Length, Sha256(c.Bytes))).ToList();
     }
+
+    private const string PartialPrefix = ".partial-";
 
     /// <summary>The files' names and bytes, the manifest last: what WriteAsync writes, for a caller that sends them elsewhere (the extract API's zip).</summary>
     public static async Task<IReadOnlyList<(string Name, byte[] Bytes)>> RenderAsync(BuiltExtract extract, CancellationToken cancellationToken = default)
