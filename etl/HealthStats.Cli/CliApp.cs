@@ -33,6 +33,8 @@ internal static class CliApp
         new BenchCodingCommand(),
         new BenchPagesCommand(),
         new CrashTrialsCommand(),
+        new BackupCommand(),
+        new RestoreCommand(),
         new UsersAddCommand(),
         new UsersListCommand(),
         new UsersResetCommand(),
@@ -89,7 +91,7 @@ internal static class CliApp
             stderr.WriteLine(command.Usage);
             return 2;
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or FormatException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or ArgumentException or FormatException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"healthstats {command.Name}: {ex.Message}");
             return 1;
