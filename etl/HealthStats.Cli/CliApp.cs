@@ -32,6 +32,7 @@ internal static class CliApp
         new BenchIngestCommand(),
         new BenchCodingCommand(),
         new BenchPagesCommand(),
+        new BenchLoadCommand(),
         new CrashTrialsCommand(),
         new BackupCommand(),
         new RestoreCommand(),

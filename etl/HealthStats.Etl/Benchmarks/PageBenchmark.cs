@@ -54,7 +54,7 @@ public static partial class PageBenchmark
     }
 
     /// <summary>The home page and the same-site pages its links lead to (not the job dashboard, sign-in pages or internal endpoints).</summary>
-    private static async Task<IReadOnlyList<string>> DiscoverAsync(HttpClient http, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> DiscoverAsync(HttpClient http, CancellationToken cancellationToken)
     {
         using var home = await http.GetAsync("/", cancellationToken);
         ThrowUnlessOk(home, "/");

@@ -19,18 +19,22 @@ public static class ExtractBuilder
     public static BuiltExtract Build(WarehouseDatabase database, ExtractSpec spec, SuppressionStep? suppress = null)
     {
         var policy = spec.Suppression.ToPolicy();
+        // One read transaction for every query: a batch committed while the extract is built would otherwise
+        // give one table the counts before it and another those after, and totals that do not add up.
+        using var connection = database.OpenConnection();
+        using var snapshot = connection.BeginTransaction();
         var builder = new LinkedTablesBuilder();
         var tables = new List<ExtractTable>();
         var keys = new List<(int Cell, string Key)>();
         for (var i = 0; i < spec.Tables.Count; i++)
         {
-            var (table, tableKeys) = new ExtractTablePlanner(database, spec, i).Add(builder);
+            var (table, tableKeys) = new ExtractTablePlanner(connection, spec, i).Add(builder);
             tables.Add(table);
             keys.AddRange(tableKeys);
         }
         var linked = Link(builder.Build(), keys);
 
-        var populations = policy.MinimumRegionPopulation is null ? null : RegionPopulations.Load(database, spec.FiscalYears);
+        var populations = policy.MinimumRegionPopulation is null ? null : RegionPopulations.Load(connection, spec.FiscalYears);
         var suppressed = (suppress ?? TableSuppression.Apply)(linked, policy, populations);
         if (suppressed.Reasons.Count != linked.Cells.Count)
             throw new InvalidOperationException($"suppression judged {suppressed.Reasons.Count} cells of {linked.Cells.Count}");
@@ -43,7 +47,7 @@ public static class ExtractBuilder
             throw new ExtractRefusedException(
                 $"extract '{spec.Name}' refused: the disclosure auditor does not pass what it would release, so nothing was written:{Environment.NewLine}{audit}");
         }
-        return new BuiltExtract(spec, policy, tables, suppressed, publication, audit, Provenance(database));
+        return new BuiltExtract(spec, policy, tables, suppressed, publication, audit, Provenance(database, connection));
     }
 
     // Links cells that release the same count in different tables (or twice in one), beyond the margins the builder links.
@@ -116,11 +120,10 @@ public static class ExtractBuilder
     }
 
 
-    private static ExtractProvenance Provenance(WarehouseDatabase database)
+    private static ExtractProvenance Provenance(WarehouseDatabase database, DuckDB.NET.Data.DuckDBConnection connection)
     {
         string? batchId = null;
         DateTime? completedAt = null;
-        using (var connection = database.OpenConnection())
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "select batch_id, completed_at from meta.batches order by batch_seq desc limit 1";

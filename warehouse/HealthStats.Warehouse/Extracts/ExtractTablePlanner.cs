@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.Globalization;
 using HealthStats.Warehouse.Indicators;
 using HealthStats.Warehouse.Storage;
@@ -18,7 +19,7 @@ internal sealed class ExtractTablePlanner
 
     private const char Separator = '/';
 
-    private readonly WarehouseDatabase database;
+    private readonly DuckDBConnection connection;
     private readonly ExtractSpec spec;
     private readonly int index;
     private readonly ExtractTableSpec table;
@@ -28,9 +29,10 @@ internal sealed class ExtractTablePlanner
     private readonly List<KeyValuePair<string, string>> where;
     private readonly Dictionary<string, Dictionary<string, IndicatorRow>> queries = new(StringComparer.Ordinal);
 
-    public ExtractTablePlanner(WarehouseDatabase database, ExtractSpec spec, int index)
+    /// <param name="connection">The extract's connection, in the transaction that gives every table the same state of the warehouse.</param>
+    public ExtractTablePlanner(DuckDBConnection connection, ExtractSpec spec, int index)
     {
-        this.database = database;
+        this.connection = connection;
         this.spec = spec;
         this.index = index;
         table = spec.Tables[index];
@@ -144,7 +146,7 @@ internal sealed class ExtractTablePlanner
         IndicatorResult result;
         try
         {
-            result = IndicatorLibrary.Compute(database, indicatorId, request);
+            result = IndicatorLibrary.Compute(connection, indicatorId, request);
         }
         catch (IndicatorRequestException ex)
         {

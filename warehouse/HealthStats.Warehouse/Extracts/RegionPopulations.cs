@@ -10,9 +10,8 @@ namespace HealthStats.Warehouse.Extracts;
 /// </summary>
 internal static class RegionPopulations
 {
-    public static IReadOnlyDictionary<string, long> Load(WarehouseDatabase database, IReadOnlyList<string> fiscalYears)
+    public static IReadOnlyDictionary<string, long> Load(DuckDB.NET.Data.DuckDBConnection connection, IReadOnlyList<string> fiscalYears)
     {
-        using var connection = database.OpenConnection();
         var kind = connection.Scalar<bool>("select exists (select 1 from reference.populations where year_kind = 'fiscal')") ? "fiscal" : "calendar";
         var years = fiscalYears.Select(y => int.Parse(y, CultureInfo.InvariantCulture)).ToList();
         using var command = connection.CreateCommand();

@@ -22,6 +22,13 @@ public static class IndicatorLibrary
     /// <summary>Computes the indicator on the warehouse, after checking that it takes each dimension asked for.</summary>
     public static IndicatorResult Compute(WarehouseDatabase database, string indicatorId, IndicatorRequest request)
     {
+        using var connection = database.OpenConnection();
+        return Compute(connection, indicatorId, request);
+    }
+
+    /// <summary>On the caller's connection: within its transaction, several indicators read one state of the warehouse.</summary>
+    public static IndicatorResult Compute(DuckDB.NET.Data.DuckDBConnection connection, string indicatorId, IndicatorRequest request)
+    {
         var indicator = Find(indicatorId);
         foreach (var id in request.By.Concat(request.Where.Select(w => w.Key)))
             indicator.DimensionNamed(id);
@@ -31,7 +38,6 @@ public static class IndicatorLibrary
         if (request.Top is < 1)
             throw new IndicatorRequestException($"--top takes a number of rows from 1, not {request.Top}");
         request = request with { By = indicator.Breakdown(request.By) };
-        using var connection = database.OpenConnection();
         IReadOnlyList<IndicatorRow> rows;
         try
         {
