@@ -1,0 +1,46 @@
+namespace HealthStats.Etl.Ingest.Limits;
+
+/// <summary>
+/// Counts what a decompressing stream yields and stops at a limit with a file-level error: a few KB
+/// of gzip can inflate to many GB (a decompression bomb), which would otherwise be read to the end,
+/// however long that takes. The limit scales with the compressed size (<see cref="InputLimits"/>).
+/// </summary>
+internal sealed class InflationLimitStream(Stream inner, string fileName, long compressedLength) : Stream
+{
+    private readonly long limit = Math.Max(InputLimits.MinDecompressedLimit, compressedLength * InputLimits.MaxDecompressionRatio);
+    private long inflated;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => inflated; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer);
+        inflated += read;
+        if (inflated > limit)
+            throw new AbstractFormatException(fileName, 0,
+                $"the gzip content inflates to more than {limit:N0} bytes ({InputLimits.MaxDecompressionRatio} times its compressed size, " +
+                "or 256 MB for a small file): refused as a likely decompression bomb");
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            inner.Dispose();
+        base.Dispose(disposing);
+    }
+}
