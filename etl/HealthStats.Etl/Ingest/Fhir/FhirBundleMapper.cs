@@ -81,7 +81,15 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
                 ? entryArray.EnumerateArray().Select(e => e.GetRawText()).ToList()
                 : [];
             var issues = new List<CodedException>();
-            var bundle = DeserializeWithIssues(json, issues);
+            Bundle? bundle;
+            try
+            {
+                bundle = DeserializeWithIssues(json, issues);
+            }
+            catch (JsonException ex)
+            {
+                return [FileProblem(json, $"the file is not valid JSON ({ex.Message})")];
+            }
             if (bundle is null)
                 return [FileProblem(json, issues.Count > 0 ? Describe(issues[0], "the bundle") : "the file is not a FHIR Bundle")];
             try
@@ -202,7 +210,17 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
     /// <summary>The bundle, even when the library found problems (its partial result), or null when the JSON is not a Bundle.</summary>
     private Bundle? DeserializeWithIssues(string json, List<CodedException> issues)
     {
-        deserializer.TryDeserializeResource(json, out var resource, out var found);
+        Resource? resource;
+        IEnumerable<CodedException> found;
+        try
+        {
+            deserializer.TryDeserializeResource(json, out resource, out found);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json checks \u escapes only when a string is read, and the FHIR library does not catch it.
+            throw new JsonException("a \\u escape is not a valid UTF-16 surrogate pair", ex);
+        }
         issues.AddRange(found);
         return resource as Bundle;
     }

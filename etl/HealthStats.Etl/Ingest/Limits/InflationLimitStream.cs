@@ -20,7 +20,17 @@ internal sealed class InflationLimitStream(Stream inner, string fileName, long c
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (InvalidDataException)
+        {
+            // The library's message is about blocks and checksums; what the sender needs is that the file is damaged.
+            throw new AbstractFormatException(fileName, 0,
+                $"the gzip content is damaged after {inflated:N0} bytes inflated (a truncated or corrupted download?)");
+        }
         inflated += read;
         if (inflated > limit)
             throw new AbstractFormatException(fileName, 0,
