@@ -98,7 +98,7 @@ public static partial class AbstractSources
     }
 
     private static Stream Decompressed(Stream stream, string name) =>
-        IsGzip(stream) ? new InflationLimitStream(new GZipStream(stream, CompressionMode.Decompress), name, stream.Length) : stream;
+        IsGzip(stream) ? new InflationLimitStream(new GZipStream(stream, CompressionMode.Decompress), stream, name) : stream;
 
     private static bool IsGzip(Stream stream)
     {

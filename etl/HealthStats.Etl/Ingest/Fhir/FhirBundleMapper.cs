@@ -200,7 +200,8 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
         }
         catch (JsonException ex)
         {
-            error = $"{where}: not valid JSON (at character {(ex.BytePositionInLine ?? 0) + 1})";
+            // The parser's messages quote the text; ours (no position) do not.
+            error = ex.BytePositionInLine is { } at ? $"{where}: not valid JSON (at character {at + 1})" : $"{where}: not valid JSON: {ex.Message}";
             return null;
         }
         error = issues.Count > 0 ? Describe(issues[0], where) : bundle is null ? $"{where}: not a FHIR Bundle" : null;
@@ -220,6 +221,11 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
         {
             // System.Text.Json checks \u escapes only when a string is read, and the FHIR library does not catch it.
             throw new JsonException("a \\u escape is not a valid UTF-16 surrogate pair", ex);
+        }
+        catch (IndexOutOfRangeException ex)
+        {
+            // The FHIR library (5.x) indexes past the end of a property name it cannot map, such as "" (found by healthstats fuzz).
+            throw new JsonException("a property name is empty or not a FHIR element name", ex);
         }
         issues.AddRange(found);
         return resource as Bundle;
