@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace HealthStats.Etl.Ingest.Limits;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal sealed class InflationLimitStream(Stream inner, Stream compressed, stri
         Span<byte> size = stackalloc byte[4];
         compressed.Position = compressedLength - 4;
         compressed.ReadExactly(size);
-        if (BitConverter.ToUInt32(size) != (uint)inflated)
+        if (BinaryPrimitives.ReadUInt32LittleEndian(size) != (uint)inflated)
             throw Damaged();
     }
 
