@@ -18,6 +18,7 @@ internal static class CliApp
         new ReferenceListCommand(),
         new ImportCcsrCommand(),
         new IngestCommand(),
+        new FuzzCommand(),
         new QuarantineListCommand(),
         new QuarantineExportCommand(),
         new BatchesCommand(),

@@ -68,7 +68,7 @@ public sealed partial class LabelsImport(WarehouseDatabase database)
     private static (List<Row> Rows, List<LabelRejection> Rejections, int Received) Parse(string path, string fileName)
     {
         using var text = new StreamReader(path);
-        var reader = new CsvRowReader(text);
+        var reader = new CsvRowReader(text, fileName);
         var header = reader.Read() ?? throw new FormatException($"{fileName}: line 1: the file is empty (expected the header {string.Join(',', Columns)})");
         var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
         foreach (var name in names.Where(n => !Columns.Contains(n)))

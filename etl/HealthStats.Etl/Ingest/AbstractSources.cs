@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HealthStats.Etl.Ingest.Csv;
 using HealthStats.Etl.Ingest.Fhir;
 using HealthStats.Etl.Ingest.JsonLines;
+using HealthStats.Etl.Ingest.Limits;
 
 namespace HealthStats.Etl.Ingest;
 
@@ -32,7 +33,24 @@ public static partial class AbstractSources
         var stream = file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
-            var text = new StreamReader(Decompressed(stream), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            return Open(stream, name, format, singleBundle, options);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads abstracts in the given format from a stream (gzip-compressed or not), which the source then owns:
+    /// the path-free way in, for the fuzzer. Bytes must be UTF-8, or UTF-16 with a byte order mark.
+    /// </summary>
+    public static IAbstractSource Open(Stream stream, string name, string format, bool? singleBundle, IngestOptions options)
+    {
+        var text = new StreamReader(Decompressed(stream, name), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        try
+        {
             return format switch
             {
                 JsonLines => new AbstractJsonLinesReader(text, name, options.IgnoreUnknownColumns),
@@ -42,7 +60,7 @@ public static partial class AbstractSources
         }
         catch
         {
-            stream.Dispose();
+            text.Dispose();
             throw;
         }
     }
@@ -67,7 +85,7 @@ public static partial class AbstractSources
     public static (string Format, bool? SingleBundle) Sniff(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
-        using var content = Decompressed(stream);
+        using var content = Decompressed(stream, Path.GetFileName(path));
         var buffer = new byte[SniffBytes];
         var length = 0;
         int read;
@@ -79,12 +97,13 @@ public static partial class AbstractSources
         return BundleResourceType().IsMatch(start) ? (Fhir, null) : (JsonLines, null);
     }
 
-    private static Stream Decompressed(FileStream stream) => IsGzip(stream) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    private static Stream Decompressed(Stream stream, string name) =>
+        IsGzip(stream) ? new InflationLimitStream(new GZipStream(stream, CompressionMode.Decompress), stream, name) : stream;
 
-    private static bool IsGzip(FileStream stream)
+    private static bool IsGzip(Stream stream)
     {
         Span<byte> magic = stackalloc byte[2];
-        var read = stream.Read(magic);
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         stream.Position = 0;
         return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     }

@@ -56,7 +56,9 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
             }
             await new CodingScorer(database).ScoreUnscoredAsync(trainAnomalyWhenMissing: enough, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or DuckDB.NET.Data.DuckDBException or FormatException)
+        // ArgumentException: ML.NET's PCA refuses a warehouse whose abstracts are all alike ("eigenvectors contained
+        // NaN values"), as a file of one row repeated makes it; that must not turn a loaded batch into a failed run.
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or DuckDB.NET.Data.DuckDBException or FormatException or ArgumentException)
         {
             Trace.TraceWarning($"Scoring after the batch failed: {ex.Message}");
         }

@@ -26,8 +26,10 @@ public sealed class AbstractCsvReader : IAbstractSource
     {
         this.text = text;
         this.fileName = fileName;
-        rows = new CsvRowReader(text);
+        rows = new CsvRowReader(text, fileName);
         var first = rows.Read() ?? throw new CsvFormatException(fileName, 1, "the file is empty: a header row is required");
+        if (rows.LastError is { } headerError)
+            throw new CsvFormatException(fileName, 1, $"the header row cannot be read: {headerError}");
         var names = first.Fields;
         if (names.Length > 0 && names[0].Length > 0 && names[0][0] == '\uFEFF')
             names[0] = names[0][1..]; // a BOM the decoder did not take (e.g. a doubled one)

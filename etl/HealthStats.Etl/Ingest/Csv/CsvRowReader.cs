@@ -1,4 +1,5 @@
 using System.Text;
+using HealthStats.Etl.Ingest.Limits;
 
 namespace HealthStats.Etl.Ingest.Csv;
 
@@ -7,7 +8,8 @@ namespace HealthStats.Etl.Ingest.Csv;
 /// inside quotes, LF or CRLF line ends. It holds one record at a time, so a file of any size reads in
 /// constant memory. Most records have no quote at all; they are split straight from the line, and
 /// only lines with quotes go through the quote-aware parser. A record whose closing quote never
-/// comes is returned as malformed rather than swallowing the rest of the file.
+/// comes is returned as malformed rather than swallowing the rest of the file; so is a line longer
+/// than <see cref="InputLimits.MaxLineChars"/>, of which only the start is held.
 /// </summary>
 internal sealed class CsvRowReader
 {
@@ -15,46 +17,56 @@ internal sealed class CsvRowReader
     // turn the rest of a large file into a single field.
     private const int MaxQuotedLength = 1 << 20;
 
-    private readonly TextReader reader;
+    private readonly BoundedLineReader lines;
     private readonly StringBuilder field = new();
     private readonly List<string> fields = new(128);
     private long nextLine = 1;
 
-    public CsvRowReader(TextReader reader) => this.reader = reader;
+    public CsvRowReader(TextReader reader, string fileName) => lines = new BoundedLineReader(reader, fileName);
 
-    /// <summary>Set when the last record read had an unterminated quote or a quote inside an unquoted field.</summary>
+    /// <summary>Set when the last record read had an unterminated quote, a quote inside an unquoted field, or a line over the length limit.</summary>
     public string? LastError { get; private set; }
 
     public CsvRow? Read()
     {
         LastError = null;
         var startLine = nextLine;
-        var line = reader.ReadLine();
+        var line = lines.ReadLine();
         if (line is null)
             return null;
         nextLine++;
+        if (lines.LastLineLength is { } longLine)
+            return Broken(startLine, line, BoundedLineReader.TooLongMessage(startLine, longLine));
         if (!line.Contains('"', StringComparison.Ordinal))
             return new CsvRow(startLine, line.Split(','), line);
 
-        // Quotes: a record continues over line breaks while a quoted field is open.
-        var text = line;
-        while (OpenQuotes(text))
+        // Quotes: a record continues over line breaks while a quoted field is open. The quote count's
+        // parity is kept line by line, so a long record costs its length, not its length squared.
+        var open = OpenQuotes(line);
+        if (!open)
+            return new CsvRow(startLine, Split(line), line);
+        var text = new StringBuilder(line);
+        while (open)
         {
             if (text.Length > MaxQuotedLength)
-            {
-                LastError = "a quoted field is not closed (unbalanced quotes)";
-                return new CsvRow(startLine, [text], text);
-            }
-            var next = reader.ReadLine();
+                return Broken(startLine, text.ToString(), "a quoted field is not closed (unbalanced quotes)");
+            var next = lines.ReadLine();
             if (next is null)
-            {
-                LastError = "a quoted field is not closed before the end of the file";
-                return new CsvRow(startLine, [text], text);
-            }
+                return Broken(startLine, text.ToString(), "a quoted field is not closed before the end of the file");
             nextLine++;
-            text = text + "\n" + next;
+            text.Append('\n').Append(next);
+            if (lines.LastLineLength is { } longNext)
+                return Broken(startLine, text.ToString(), BoundedLineReader.TooLongMessage(nextLine - 1, longNext));
+            open ^= OpenQuotes(next);
         }
-        return new CsvRow(startLine, Split(text), text);
+        var record = text.ToString();
+        return new CsvRow(startLine, Split(record), record);
+    }
+
+    private CsvRow Broken(long line, string text, string error)
+    {
+        LastError = error;
+        return new CsvRow(line, [text], text);
     }
 
     private static bool OpenQuotes(string text)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using HealthStats.Etl.Ingest.Limits;
 
 namespace HealthStats.Etl.Ingest.Fhir;
 
@@ -13,28 +14,31 @@ namespace HealthStats.Etl.Ingest.Fhir;
 public sealed class AbstractFhirReader : IAbstractSource
 {
     private readonly TextReader text;
+    private readonly BoundedLineReader boundedLines;
     private readonly string fileName;
     private readonly FhirBundleMapper mapper;
     private readonly IEnumerator<RawAbstract>? single;
     private readonly ThreadLocal<FhirBundleMapper> mappers;
     private LineRecordReader? lines;
     private string? pending;
-    private long line;
 
     /// <param name="singleBundle">true for a single bundle, false for NDJSON, null to tell from the content.</param>
     public AbstractFhirReader(TextReader text, string fileName, FhirReaderOptions options, bool? singleBundle = null)
     {
         this.text = text;
         this.fileName = fileName;
+        boundedLines = new BoundedLineReader(text, fileName);
         mapper = new FhirBundleMapper(options);
         // NDJSON lines are mapped in parallel, each thread with its own mapper (and FHIR deserializer).
         mappers = new ThreadLocal<FhirBundleMapper>(() => new FhirBundleMapper(options));
         if (singleBundle == false)
             return;
         string? first = null;
-        while (singleBundle is null && (first = text.ReadLine()) is not null)
+        while (singleBundle is null && (first = boundedLines.ReadLine()) is not null)
         {
-            line++;
+            if (boundedLines.LastLineLength is { } length)
+                throw new AbstractFormatException(fileName, boundedLines.LineNumber,
+                    $"{BoundedLineReader.TooLongMessage(boundedLines.LineNumber, length)}: name the file .fhir.json if it is a single bundle");
             first = first.TrimStart('\uFEFF');
             if (string.IsNullOrWhiteSpace(first))
                 continue;
@@ -59,9 +63,9 @@ public sealed class AbstractFhirReader : IAbstractSource
         if (pending is { } first)
         {
             pending = null;
-            return mapper.MapLine(first, line);
+            return mapper.MapLine(first, boundedLines.LineNumber);
         }
-        lines ??= new LineRecordReader(text, (json, number) => mappers.Value!.MapLine(json, number), line);
+        lines ??= new LineRecordReader(boundedLines, (json, number) => mappers.Value!.MapLine(json, number));
         return lines.Read();
     }
 
@@ -72,10 +76,11 @@ public sealed class AbstractFhirReader : IAbstractSource
             whole.Append(start).Append('\n'); // the line end ReadLine took
         var buffer = new char[1 << 16];
         int read;
-        while ((read = text.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = boundedLines.Read(buffer)) > 0)
         {
+            BoundedLineReader.CheckText(buffer.AsSpan(0, read), fileName, 0);
             if (whole.Length + read > maxChars)
-                throw new AbstractFormatException(fileName, line,
+                throw new AbstractFormatException(fileName, 0,
                     $"a single FHIR bundle is read whole, and this one is larger than the limit of {maxChars:N0} characters: send it as NDJSON, one bundle per abstract on its own line");
             whole.Append(buffer, 0, read);
         }

@@ -81,7 +81,15 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
                 ? entryArray.EnumerateArray().Select(e => e.GetRawText()).ToList()
                 : [];
             var issues = new List<CodedException>();
-            var bundle = DeserializeWithIssues(json, issues);
+            Bundle? bundle;
+            try
+            {
+                bundle = DeserializeWithIssues(json, issues);
+            }
+            catch (JsonException ex)
+            {
+                return [FileProblem(json, $"the file is not valid JSON ({ex.Message})")];
+            }
             if (bundle is null)
                 return [FileProblem(json, issues.Count > 0 ? Describe(issues[0], "the bundle") : "the file is not a FHIR Bundle")];
             try
@@ -192,7 +200,8 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
         }
         catch (JsonException ex)
         {
-            error = $"{where}: not valid JSON (at character {(ex.BytePositionInLine ?? 0) + 1})";
+            // The parser's messages quote the text; ours (no position) do not.
+            error = ex.BytePositionInLine is { } at ? $"{where}: not valid JSON (at character {at + 1})" : $"{where}: not valid JSON: {ex.Message}";
             return null;
         }
         error = issues.Count > 0 ? Describe(issues[0], where) : bundle is null ? $"{where}: not a FHIR Bundle" : null;
@@ -202,7 +211,22 @@ internal sealed partial class FhirBundleMapper(FhirReaderOptions options)
     /// <summary>The bundle, even when the library found problems (its partial result), or null when the JSON is not a Bundle.</summary>
     private Bundle? DeserializeWithIssues(string json, List<CodedException> issues)
     {
-        deserializer.TryDeserializeResource(json, out var resource, out var found);
+        Resource? resource;
+        IEnumerable<CodedException> found;
+        try
+        {
+            deserializer.TryDeserializeResource(json, out resource, out found);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json checks \u escapes only when a string is read, and the FHIR library does not catch it.
+            throw new JsonException("a \\u escape is not a valid UTF-16 surrogate pair", ex);
+        }
+        catch (IndexOutOfRangeException ex)
+        {
+            // The FHIR library (5.x) indexes past the end of a property name it cannot map, such as "" (found by healthstats fuzz).
+            throw new JsonException("a property name is empty or not a FHIR element name", ex);
+        }
         issues.AddRange(found);
         return resource as Bundle;
     }

@@ -54,42 +54,50 @@ internal static class AbstractJsonLine
         }
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                record.StructureError = $"line {line}: not a JSON object but {Kind(root.ValueKind)}";
-                return record;
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    record.StructureError = $"line {line}: not a JSON object but {Kind(root.ValueKind)}";
+                    return record;
+                }
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in root.EnumerateObject())
+                {
+                    var name = property.Name;
+                    if (!seen.Add(name))
+                    {
+                        Fail(record, line, name, "appears twice");
+                        continue;
+                    }
+                    if (Scalars.TryGetValue(name, out var set))
+                    {
+                        if (ScalarText(property.Value, allowNumber: name.Equals(AlcDays, StringComparison.OrdinalIgnoreCase)) is (true, var value))
+                            set(record, value);
+                        else
+                            Fail(record, line, name, $"must be a string{(name.Equals(AlcDays, StringComparison.OrdinalIgnoreCase) ? " or a number" : "")}, not {Kind(property.Value.ValueKind)}");
+                    }
+                    else if (name.Equals(Diagnoses, StringComparison.OrdinalIgnoreCase))
+                    {
+                        ReadEntries(record, line, property.Value, Diagnoses, "type", MaxDiagnoses, ignoreUnknownProperties,
+                            (code, type) => record.Diagnoses.Add((code, type)));
+                    }
+                    else if (name.Equals(Interventions, StringComparison.OrdinalIgnoreCase))
+                    {
+                        ReadEntries(record, line, property.Value, Interventions, "date", MaxInterventions, ignoreUnknownProperties,
+                            (code, date) => record.Interventions.Add((code, date)));
+                    }
+                    else if (!ignoreUnknownProperties)
+                    {
+                        Fail(record, line, name, "is not a field of the abstracts layout (pass --ignore-unknown-columns to read it anyway)");
+                    }
+                }
             }
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var property in root.EnumerateObject())
+            catch (InvalidOperationException)
             {
-                var name = property.Name;
-                if (!seen.Add(name))
-                {
-                    Fail(record, line, name, "appears twice");
-                    continue;
-                }
-                if (Scalars.TryGetValue(name, out var set))
-                {
-                    if (ScalarText(property.Value, allowNumber: name.Equals(AlcDays, StringComparison.OrdinalIgnoreCase)) is (true, var value))
-                        set(record, value);
-                    else
-                        Fail(record, line, name, $"must be a string{(name.Equals(AlcDays, StringComparison.OrdinalIgnoreCase) ? " or a number" : "")}, not {Kind(property.Value.ValueKind)}");
-                }
-                else if (name.Equals(Diagnoses, StringComparison.OrdinalIgnoreCase))
-                {
-                    ReadEntries(record, line, property.Value, Diagnoses, "type", MaxDiagnoses, ignoreUnknownProperties,
-                        (code, type) => record.Diagnoses.Add((code, type)));
-                }
-                else if (name.Equals(Interventions, StringComparison.OrdinalIgnoreCase))
-                {
-                    ReadEntries(record, line, property.Value, Interventions, "date", MaxInterventions, ignoreUnknownProperties,
-                        (code, date) => record.Interventions.Add((code, date)));
-                }
-                else if (!ignoreUnknownProperties)
-                {
-                    Fail(record, line, name, "is not a field of the abstracts layout (pass --ignore-unknown-columns to read it anyway)");
-                }
+                // The parser checks \u escapes only when a string is read: a lone surrogate (\ud800) fails there.
+                record.StructureError ??= $"line {line}: a \\u escape is not a valid UTF-16 surrogate pair";
             }
         }
         return record;

@@ -1,3 +1,5 @@
+using HealthStats.Etl.Ingest.Limits;
+
 namespace HealthStats.Etl.Ingest.JsonLines;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace HealthStats.Etl.Ingest.JsonLines;
 /// </summary>
 public sealed class AbstractJsonLinesReader(TextReader text, string fileName, bool ignoreUnknownColumns = false) : IAbstractSource
 {
-    private readonly LineRecordReader lines = new(text, (line, number) => AbstractJsonLine.Parse(line, number, ignoreUnknownColumns));
+    private readonly LineRecordReader lines = new(new BoundedLineReader(text, fileName), (line, number) => AbstractJsonLine.Parse(line, number, ignoreUnknownColumns));
 
     public string FileName => fileName;
 

@@ -278,7 +278,9 @@ public sealed class AbstractValidator(
                 issues.Add(new(ValidationRules.RequiredMissing, field, $"{field} is required"));
             return null;
         }
-        if (IsoDate.TryParse(text, out var date) && date.Year >= 1880)
+        // 9999-12-31 is a real calendar date but a placeholder ("no end"), and a stay of 2.9 million days would
+        // load into fiscal year 9999: no abstract has a date before 1880 or after 2199.
+        if (IsoDate.TryParse(text, out var date) && date.Year is >= 1880 and <= 2199)
             return date;
         // Birth dates are personal data: say what is wrong without repeating the value.
         issues.Add(new(ValidationRules.InvalidDate, field,
