@@ -15,6 +15,7 @@ using HealthStats.Dashboard.Operations;
 using HealthStats.Dashboard.Overview;
 using HealthStats.Dashboard.Rates;
 using HealthStats.Dashboard.Review;
+using HealthStats.Dashboard.Security;
 using HealthStats.Dashboard.Submissions;
 
 // appsettings.json is read from beside the binaries, so that `dotnet run --project ...` from the
@@ -49,6 +50,7 @@ builder.Services.AddRazorPages();
 
 var app = builder.Build();
 app.UseServerTiming();
+app.UseSecurityHeaders();
 app.UseHealthStatsSignIn();
 app.MapRazorPages();
 app.MapChartDownloads();

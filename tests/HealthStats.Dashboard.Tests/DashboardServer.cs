@@ -38,6 +38,9 @@ public sealed partial class DashboardServer : IDisposable
     {
         Data = data;
         this.ownsData = ownsData;
+        // Outside the demo the dashboard makes no key: a site configures one (a test that wants none says so).
+        if (!demo && !(settings?.ContainsKey("HealthStats:HmacKey") ?? false))
+            TestHmacKey.WriteInto(Data.Combine("data"));
         factory = new WebApplicationFactory<HealthStats.Dashboard.Hosting.HealthStatsOptions>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("HealthStats:DataDirectory", Data.Combine("data"));

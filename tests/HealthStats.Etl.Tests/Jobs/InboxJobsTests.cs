@@ -25,7 +25,7 @@ public sealed class InboxJobsTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private IngestService Ingest() => new(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+    private IngestService Ingest() => new(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
 
     [Fact]
     public void Scan_ClaimsEachFileOnce_WhenTwoScansRunAtOnce()
