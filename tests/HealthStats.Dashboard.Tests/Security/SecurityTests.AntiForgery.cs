@@ -46,13 +46,13 @@ public sealed partial class SecurityTests
         var abstractPath = await FlaggedAbstractPathAsync(supervisor);
         var before = WarehouseCounts();
         var (user, password) = Server.TestAccount(AccountRoles.Analyst);
+        // Not /Error/{code}: its POST handler only renders a status page for a re-executed POST and changes nothing.
         var posts = new (HttpClient Client, string Path, Dictionary<string, string> Fields)[]
         {
             (supervisor, abstractPath, new() { ["Decision.Outcome"] = "miscoded", ["Decision.ErrorType"] = "mrdx_sequencing", ["Decision.CorrectedCodes"] = "I10:M" }),
             (supervisor, "/Account/SignOut", []),
             (supervisor, "/Account/SignIn", new() { ["UserName"] = user, ["Password"] = password }),
             (supervisor, "/Account/SignIn?handler=Provider", []),
-            (supervisor, "/Error/500", []),
         };
 
         foreach (var (client, path, fields) in posts)
