@@ -13,7 +13,7 @@ namespace HealthStats.Dashboard.Tests.Security;
 
 /// <summary>
 /// Abstracts with known identifiers go through the running dashboard (inbox, Hangfire, ingest, training,
-/// flagging), some of them rejected; then every file of the data directory but quarantine, the log and
+/// flagging, a scheduled extract), some of them rejected; then every file of the data directory but quarantine, the log and
 /// the console are searched for the identifiers: as UTF-8 and UTF-16 bytes, inside gzip and zip members,
 /// and as the values of every DuckDB column and every Parquet column.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class NoIdentifiersWrittenTests
     private const int Rejected = 10;
 
     [Fact]
-    public async Task Identifiers_AreNowhereButInQuarantine_AfterIngestTrainingAndFlagging()
+    public async Task Identifiers_AreNowhereButInQuarantine_AfterIngestTrainingFlaggingAndAnExtract()
     {
         using var temp = new TempDirectory("phi");
         var generated = temp.Combine("generated");
@@ -42,7 +42,11 @@ public sealed class NoIdentifiersWrittenTests
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         string console;
-        using (var server = new DashboardServer(temp, ownsData: false, demo: false, new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace" },
+        using (var server = new DashboardServer(temp, ownsData: false, demo: false, new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["HealthStats:Extracts:Schedules:0:Spec"] = "monthly",
+        },
             services => services.AddSingleton<ILoggerProvider>(new FileLog(logFile))))
         {
             File.WriteAllText(Path.Combine(data, "inbox", ".phi.csv"), string.Join('\n', rows.Select(Line)) + "\n");
@@ -63,6 +67,10 @@ public sealed class NoIdentifiersWrittenTests
                 using var response = await server.AnonymousClient().SendAsync(request);
                 Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
             }
+            Directory.CreateDirectory(Path.Combine(data, "extract-specs"));
+            File.WriteAllText(Path.Combine(data, "extract-specs", "monthly.json"), ExtractApiTests.Monthly);
+            var outbox = await ActivatorUtilities.CreateInstance<HealthStats.Dashboard.Extracts.ScheduledExtractJob>(server.Services).RunAsync("monthly", CancellationToken.None);
+            Assert.NotEmpty(Directory.GetFiles(outbox));
             Assert.DoesNotContain("not-a-date", await server.Client.GetStringAsync("/Data"), StringComparison.Ordinal);
             console = server.ConsoleOutput;
         }

@@ -68,6 +68,25 @@ public sealed partial class SecurityTests
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
 
+    /// <summary>The pages with a POST handler that EveryFormPost_WithoutItsToken_IsRefused400_AndChangesNothing posts to.</summary>
+    private static readonly string[] PostedPages = ["/Review/Abstract", "/Account/SignOut", "/Account/SignIn"];
+
+    /// <summary>POST handlers that change nothing: the status page renders for a re-executed POST.</summary>
+    private static readonly string[] ReadOnlyPostPages = ["/Error"];
+
+    [Fact]
+    public void EveryPageWithAPostHandler_IsPostedWithoutItsToken_ByTheTestAbove()
+    {
+        var withPost = typeof(HealthStats.Dashboard.Hosting.HealthStatsOptions).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel)))
+            .Where(t => t.GetMethods().Any(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
+            .Select(t => t.Namespace!.Split(".Pages")[1].Replace('.', '/') + "/" + t.Name[..^"Model".Length])
+            .ToList();
+
+        Assert.NotEmpty(withPost);
+        Assert.Empty(withPost.Except(PostedPages).Except(ReadOnlyPostPages));
+    }
+
     [Fact]
     public async Task FormPost_WithAnotherSessionsToken_IsRefused400()
     {
@@ -105,6 +124,17 @@ public sealed partial class SecurityTests
             Assert.Equal(HttpStatusCode.Forbidden, withWrongToken.StatusCode);
         }
         Assert.Equal(before, WarehouseCounts());
+    }
+
+    [Fact]
+    public async Task HangfireDashboardPost_WithoutItsAntiForgeryHeader_IsRefused_EvenForAnAdmin()
+    {
+        var admin = await SignInAsync(Server, AccountRoles.Admin);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "inbox-scan" });
+
+        using var response = await admin.PostAsync("/hangfire/recurring/trigger", content);
+
+        Assert.True((int)response.StatusCode >= 400, $"Hangfire took a post without its token: {(int)response.StatusCode}");
     }
 
     [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
