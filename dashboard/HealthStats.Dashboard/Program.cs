@@ -15,11 +15,14 @@ using HealthStats.Dashboard.Operations;
 using HealthStats.Dashboard.Overview;
 using HealthStats.Dashboard.Rates;
 using HealthStats.Dashboard.Review;
+using HealthStats.Dashboard.Security;
 using HealthStats.Dashboard.Submissions;
 
 // appsettings.json is read from beside the binaries, so that `dotnet run --project ...` from the
 // repository root finds it while relative paths (the data directory) stay relative to where the
 // command was run, as they are for the CLI.
+// Before anything is written: every file the dashboard makes in the data directory is owner-only.
+HealthStats.Warehouse.Storage.OwnerOnlyUmask.Apply();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddHealthStatsWarehouse();
 builder.AddHealthStatsJobs();
@@ -49,6 +52,7 @@ builder.Services.AddRazorPages();
 
 var app = builder.Build();
 app.UseServerTiming();
+app.UseSecurityHeaders();
 app.UseHealthStatsSignIn();
 app.MapRazorPages();
 app.MapChartDownloads();

@@ -52,6 +52,7 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
+        HealthStats.Warehouse.Storage.OwnerOnlyUmask.Apply();
         var command = Commands
             .Where(c => c.Name.Split(' ').SequenceEqual(args.Take(c.Name.Split(' ').Length)))
             .MaxBy(c => c.Name.Length);

@@ -21,10 +21,10 @@ namespace HealthStats.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutputHelper output) : IClassFixture<EmptyDashboard>
 {
-    private const string Anonymous = "anonymous";
+    internal const string Anonymous = "anonymous";
 
     /// <summary>Method and route pattern, the roles that may use it, and a path to request it by.</summary>
-    private static readonly Dictionary<string, Rule> Matrix = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Rule> Matrix = new(StringComparer.Ordinal)
     {
         ["GET /"] = Rule.ForRoles("/", PageRoles.Everyone),
         ["GET /Index"] = Rule.ForRoles("/Index", PageRoles.Everyone),
@@ -182,8 +182,10 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
     }
 
     // "METHOD /pattern" for every route the app maps; Razor pages answer any method and are asked with GET.
-    private List<string> MappedEndpoints() =>
-        Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+    private List<string> MappedEndpoints() => MappedEndpoints(Server.Services);
+
+    internal static List<string> MappedEndpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => $"{m} /{e.RoutePattern.RawText?.TrimStart('/')}"))
             .Distinct(StringComparer.Ordinal)
@@ -206,7 +208,7 @@ public sealed class AuthorizationMatrixTests(EmptyDashboard dashboard, ITestOutp
             ? response.Headers.Location!.OriginalString.Contains("/Account/SignIn?ReturnUrl=", StringComparison.Ordinal) ? "302 sign-in" : $"302 {response.Headers.Location}"
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record Rule(string Path, string[] Roles, bool IsPublic, HttpStatusCode Allowed, HttpStatusCode? WithToken, bool IsBearer = false)
+    internal sealed record Rule(string Path, string[] Roles, bool IsPublic, HttpStatusCode Allowed, HttpStatusCode? WithToken, bool IsBearer = false)
     {
         /// <summary>An API endpoint: bearer token or the roles' sessions; anonymous gets 401, not a redirect.</summary>
         public static Rule Bearer(string path, string roles, HttpStatusCode allowed) => new(path, roles.Split(','), false, allowed, null, IsBearer: true);

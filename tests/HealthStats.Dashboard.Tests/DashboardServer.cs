@@ -34,10 +34,13 @@ public sealed partial class DashboardServer : IDisposable
     }
 
     /// <summary>A server on an existing data directory: a restart, as far as that directory can tell.</summary>
-    internal DashboardServer(TempDirectory data, bool ownsData, bool demo = true, IReadOnlyDictionary<string, string>? settings = null)
+    internal DashboardServer(TempDirectory data, bool ownsData, bool demo = true, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         Data = data;
         this.ownsData = ownsData;
+        // Outside the demo the dashboard makes no key: a site configures one (a test that wants none says so).
+        if (!demo && !(settings?.ContainsKey("HealthStats:HmacKey") ?? false))
+            TestHmacKey.WriteInto(Data.Combine("data"));
         factory = new WebApplicationFactory<HealthStats.Dashboard.Hosting.HealthStatsOptions>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("HealthStats:DataDirectory", Data.Combine("data"));
@@ -47,7 +50,11 @@ public sealed partial class DashboardServer : IDisposable
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
                 builder.UseSetting(key, value);
             // The demo accounts' passwords go to this writer instead of the test process's console.
-            builder.ConfigureTestServices(services => services.AddSingleton(new DemoAccountsConsole(console)));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(new DemoAccountsConsole(console));
+                testServices?.Invoke(services);
+            });
         });
         factory.UseKestrel(0);
         factory.StartServer();

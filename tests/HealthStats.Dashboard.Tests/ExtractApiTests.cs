@@ -17,7 +17,7 @@ namespace HealthStats.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class ExtractApiTests(DashboardServer server) : IClassFixture<DashboardServer>
 {
-    private const string Monthly = """
+    internal const string Monthly = """
         {
           "name": "ministry-monthly",
           "description": "Discharges by sex and mortality",

@@ -66,6 +66,8 @@ public sealed class KnownDataDashboard : IDisposable
 
     private static void Run(params string[] args)
     {
+        if (args[0] == "ingest")
+            TestHmacKey.WriteInto(args[^1]);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var exit = CliApp.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();

@@ -24,7 +24,11 @@ public static class WarehouseHosting
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HealthStatsOptions>>().Value;
-            return new Pseudonymiser(HmacKeyStore.Load(sp.GetRequiredService<DataDirectory>(), options.HmacKey, options.HmacKeyFile));
+            var data = sp.GetRequiredService<DataDirectory>();
+            // Only the demo may make up a key: elsewhere pseudonyms must outlive the data directory.
+            return new Pseudonymiser(options.Demo.Enabled
+                ? HmacKeyStore.LoadOrCreate(data, options.HmacKey, options.HmacKeyFile)
+                : HmacKeyStore.Load(data, options.HmacKey, options.HmacKeyFile));
         });
         builder.Services.AddSingleton<IngestService>(sp => new IngestService(
             sp.GetRequiredService<WarehouseDatabase>(), sp.GetRequiredService<Pseudonymiser>()));

@@ -25,6 +25,8 @@ public sealed class WarehouseOwner(
     IBackgroundJobClient jobs,
     IOptions<HealthStatsOptions> options,
     DemoAccounts demoAccounts,
+    // Asked for here so that a missing or malformed key stops the start, not the first ingest.
+    HealthStats.Etl.Deidentification.Pseudonymiser pseudonymiser,
     ILogger<WarehouseOwner> logger) : IHostedService, IDisposable
 {
     private DuckDBConnection? keepAlive;
@@ -34,6 +36,7 @@ public sealed class WarehouseOwner(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pseudonymiser);
         WarehouseSetup.Initialize(database);
         // One connection held open keeps DuckDB's database instance (and its lock) for this process.
         keepAlive = database.OpenConnection();

@@ -40,7 +40,7 @@ public static class CodingBenchmark
         var database = new WarehouseDatabase(data);
         var clock = Stopwatch.StartNew();
         WarehouseSetup.Initialize(database);
-        using var pseudonymiser = new Pseudonymiser(HmacKeyStore.Load(data));
+        using var pseudonymiser = new Pseudonymiser(HmacKeyStore.LoadOrCreate(data));
         var summary = new IngestService(database, pseudonymiser)
             .IngestFileAsync(Path.Combine(generated, AbstractGenerator.AbstractsFileName), new IngestOptions(), CancellationToken.None)
             .GetAwaiter().GetResult();

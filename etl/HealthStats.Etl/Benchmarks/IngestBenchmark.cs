@@ -33,7 +33,7 @@ public static class IngestBenchmark
         var database = new WarehouseDatabase(data, memoryLimit);
         var clock = Stopwatch.StartNew();
         WarehouseSetup.Initialize(database);
-        using var pseudonymiser = new Pseudonymiser(HmacKeyStore.Load(data));
+        using var pseudonymiser = new Pseudonymiser(HmacKeyStore.LoadOrCreate(data));
         var summary = new IngestService(database, pseudonymiser).IngestFileAsync(file, new IngestOptions(), CancellationToken.None)
             .GetAwaiter().GetResult();
         var ingestSeconds = clock.Elapsed.TotalSeconds;

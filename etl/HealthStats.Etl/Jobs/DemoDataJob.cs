@@ -21,7 +21,7 @@ public sealed class DemoDataJob(DataDirectory data)
         var inboxFile = Path.Combine(data.InboxDirectory, FileName);
         var alreadyMade = File.Exists(inboxFile)
             || File.Exists(Path.Combine(data.InboxDirectory, InboxScanJob.ClaimedFolder, FileName))
-            || File.Exists(Path.Combine(data.ProcessedDirectory, FileName));
+            || File.Exists(Path.Combine(data.ProcessedDirectory, FileName + InboxFileJob.ReceiptSuffix));
         if (alreadyMade)
             return null;
         var staging = Path.Combine(data.InboxDirectory, ".generating");

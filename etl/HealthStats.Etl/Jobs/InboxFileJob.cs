@@ -1,15 +1,22 @@
+using System.Text.Json;
 using HealthStats.Etl.Ingest;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Etl.Jobs;
 
 /// <summary>
-/// Ingests one claimed inbox file, then moves it to inbox/processed/ (loaded, or already loaded
-/// before) or inbox/failed/ (it could not be read). Its argument is the file's name, never its content.
+/// Ingests one claimed inbox file, then leaves a receipt in inbox/processed/ (loaded, or already loaded
+/// before) or moves it to inbox/failed/ (it could not be read). A loaded file is deleted: it holds the
+/// identifiers that ingest has just replaced by pseudonyms, and the lake and the batch manifests (with
+/// quarantine for its rejected records) are all that a rebuild reads. Its argument is the file's name,
+/// never its content.
 /// Safe to run twice: a file already moved is reported, not re-read.
 /// </summary>
 public sealed class InboxFileJob(DataDirectory data, IngestService ingest)
 {
+    /// <summary>Ends the name of a loaded file's receipt in inbox/processed/: its counts, as `healthstats ingest --json` prints them.</summary>
+    public const string ReceiptSuffix = ".receipt.json";
+
     public async Task<IngestTotals> RunAsync(string fileName, CancellationToken cancellationToken)
     {
         if (fileName != Path.GetFileName(fileName) || fileName.StartsWith('.'))
@@ -18,11 +25,16 @@ public sealed class InboxFileJob(DataDirectory data, IngestService ingest)
         if (!File.Exists(claimed))
             throw new FileNotFoundException($"{fileName} is no longer in the inbox's claimed files (already processed?).");
         var totals = await ingest.IngestFilesAsync([claimed], new IngestOptions(), cancellationToken);
-        var destination = totals.Failed.Count == 0 ? data.ProcessedDirectory : data.FailedDirectory;
-        Directory.CreateDirectory(destination);
-        File.Move(claimed, UniqueName(destination, fileName));
-        if (totals.Failed.Count > 0)
-            File.WriteAllText(UniqueName(destination, fileName + ".error.txt"), totals.Failed[0].Error + Environment.NewLine);
+        if (totals.Failed.Count == 0)
+        {
+            Directory.CreateDirectory(data.ProcessedDirectory);
+            File.WriteAllText(UniqueName(data.ProcessedDirectory, fileName + ReceiptSuffix), JsonSerializer.Serialize(totals));
+            File.Delete(claimed);
+            return totals;
+        }
+        Directory.CreateDirectory(data.FailedDirectory);
+        File.Move(claimed, UniqueName(data.FailedDirectory, fileName));
+        File.WriteAllText(UniqueName(data.FailedDirectory, fileName + ".error.txt"), totals.Failed[0].Error + Environment.NewLine);
         return totals;
     }
 

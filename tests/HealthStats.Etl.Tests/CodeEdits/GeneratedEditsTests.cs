@@ -25,7 +25,7 @@ public sealed class GeneratedEditsTests : IDisposable
         WarehouseSetup.Initialize(database);
         var gen = temp.Combine($"gen-{seed}");
         AbstractGenerator.Generate(new GeneratorOptions(5_000, seed, ErrorRate: errorRate), gen);
-        await new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)))
+        await new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)))
             .IngestFileAsync(Path.Combine(gen, "abstracts.csv"), new IngestOptions(), default);
 
         var edits = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

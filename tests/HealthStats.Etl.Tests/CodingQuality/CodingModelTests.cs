@@ -143,7 +143,7 @@ public sealed partial class CodingModelTests : IDisposable
     public async Task Ingest_TrainsTheAnomalyModelFirst_WhenThereIsNoneAndTheWarehouseHoldsEnoughAbstracts()
     {
         var (database, _) = CodingWarehouse.Copy(temp);
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(database.DataDirectory)));
         long abstracts;
         using (var connection = database.OpenConnection())
             abstracts = connection.Scalar<long>("select count(*) from marts.fct_abstracts");
@@ -166,7 +166,7 @@ public sealed partial class CodingModelTests : IDisposable
     public async Task Ingest_ScoresTheNewBatch_WhenAModelExists_AndLoadsIt_WhenNoneDoes()
     {
         var (database, _) = CodingWarehouse.Copy(temp);
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(database.DataDirectory)));
         var first = new AbstractFileBuilder().Add("F001", "NEW1").Write(temp.Combine("first.csv"));
         var totals = await ingest.IngestFilesAsync([first], new IngestOptions { FirstAnomalyModelAt = null }, default);
         Assert.Equal(1, totals.Loaded);

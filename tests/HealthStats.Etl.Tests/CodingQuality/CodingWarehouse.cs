@@ -33,7 +33,7 @@ internal static class CodingWarehouse
         var data = new DataDirectory(Path.Combine(root, "data"));
         var database = new WarehouseDatabase(data);
         WarehouseSetup.Initialize(database);
-        using var pseudonymiser = new Pseudonymiser(HmacKeyStore.Load(data));
+        using var pseudonymiser = new Pseudonymiser(HmacKeyStore.LoadOrCreate(data));
         new IngestService(database, pseudonymiser)
             .IngestFileAsync(Path.Combine(gen, AbstractGenerator.AbstractsFileName), new IngestOptions(), default).GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);

@@ -90,8 +90,8 @@ public sealed class PseudonymiserTests
         using var temp = new HealthStats.TestSupport.TempDirectory("key");
         var data = new HealthStats.Warehouse.Storage.DataDirectory(temp.Path);
 
-        var first = HmacKeyStore.Load(data);
-        var second = HmacKeyStore.Load(data);
+        var first = HmacKeyStore.LoadOrCreate(data);
+        var second = HmacKeyStore.LoadOrCreate(data);
 
         Assert.Equal(32, first.Length);
         Assert.Equal(first, second);

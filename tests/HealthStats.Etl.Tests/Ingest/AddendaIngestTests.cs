@@ -39,7 +39,7 @@ public sealed class AddendaIngestTests : IDisposable
             .Add("F001", "UNCHANGED-BEFORE", admit: "2025-09-25", discharge: "2025-09-30", mrdx: "J18.9")     // line 8: loads
             .Add("F001", "UNCHANGED-AFTER", admit: "2025-09-26", discharge: "2025-10-01", mrdx: "J18.9")      // line 9: loads
             .Write(temp.Combine("abstracts.csv"));
-        var service = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
+        var service = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(database.DataDirectory)));
 
         var summary = await service.IngestFileAsync(file, new IngestOptions(), CancellationToken.None);
 

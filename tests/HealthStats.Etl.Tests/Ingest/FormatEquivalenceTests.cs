@@ -27,7 +27,7 @@ public sealed class FormatEquivalenceTests : IDisposable
     [Fact]
     public async Task Ingest_GivesIdenticalMartsAndQuarantine_WhetherTheAbstractsComeAsCsvJsonLinesOrFhir()
     {
-        var key = HmacKeyStore.Load(new DataDirectory(temp.Combine("key")));
+        var key = HmacKeyStore.LoadOrCreate(new DataDirectory(temp.Combine("key")));
         var results = new Dictionary<string, (IngestSummary Summary, WarehouseDatabase Database)>();
         foreach (var format in AbstractFormats.All)
         {

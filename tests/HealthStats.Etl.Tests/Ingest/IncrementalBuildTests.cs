@@ -24,7 +24,7 @@ public sealed class IncrementalBuildTests : IDisposable
         data = new DataDirectory(temp.Combine("data"));
         database = new WarehouseDatabase(data);
         WarehouseSetup.Initialize(database);
-        ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
     }
 
     public void Dispose() => temp.Dispose();

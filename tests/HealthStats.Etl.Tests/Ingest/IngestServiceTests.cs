@@ -30,7 +30,7 @@ public sealed class IngestServiceTests : IDisposable
         ]);
         store.Import(new ClassificationImport(ClassificationKind.Intervention, "TEST-PX", new DateOnly(2000, 1, 1), null, "test"),
             [new("5A1955Z", "Respiratory Ventilation, Greater than 96 Consecutive Hours", true)]);
-        service = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
+        service = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(database.DataDirectory)));
     }
 
     public void Dispose() => temp.Dispose();
@@ -199,7 +199,7 @@ public sealed class IngestServiceTests : IDisposable
         // A data directory with only the built-in starter classification, which holds every code the generator uses.
         var starterOnly = new WarehouseDatabase(new DataDirectory(temp.Combine("starter-only")));
         WarehouseSetup.Initialize(starterOnly);
-        var ingest = new IngestService(starterOnly, new Pseudonymiser(HmacKeyStore.Load(starterOnly.DataDirectory)));
+        var ingest = new IngestService(starterOnly, new Pseudonymiser(HmacKeyStore.LoadOrCreate(starterOnly.DataDirectory)));
         var summary = await ingest.IngestFileAsync(file, new IngestOptions(), CancellationToken.None);
 
         Assert.Equal(summary.Received, summary.Loaded + summary.QuarantinedByReason.GetValueOrDefault("K01"));

@@ -22,7 +22,7 @@ public sealed class SiteCodeListTests : IDisposable
         WarehouseSetup.Initialize(database);
         new ClassificationStore(database).Import(new ClassificationImport(ClassificationKind.Diagnosis, "TEST-DX", new DateOnly(2000, 1, 1), null, "test"),
             [new("J189", "Pneumonia, unspecified organism", true), new("I10", "Essential (primary) hypertension", true)]);
-        var service = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
+        var service = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(database.DataDirectory)));
         // As AbstractFileBuilder writes a line, with disposition 13 (not a DAD code) in place of 05.
         var line = "F001,A1,A,CHART-0001,HCN-9876543210,F,1950-06-15,K1A 0B1,R01,2024-05-01,08:30,2024-05-06,14:00,U,13,,,0,C01,2024-05-20,J18.9,M,I10,1,,";
 

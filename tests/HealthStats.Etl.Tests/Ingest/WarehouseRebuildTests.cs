@@ -21,7 +21,7 @@ public sealed class WarehouseRebuildTests : IDisposable
         var data = new DataDirectory(temp.Combine("data"));
         var database = new WarehouseDatabase(data);
         WarehouseSetup.Initialize(database);
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
         var gen = temp.Combine("gen");
         HealthStats.Etl.Generation.AbstractGenerator.Generate(new HealthStats.Etl.Generation.GeneratorOptions(1500, 3, ErrorRate: 0.1), gen);
         await ingest.IngestFileAsync(Path.Combine(gen, "abstracts.csv"), new IngestOptions(), default);
@@ -59,7 +59,7 @@ public sealed class WarehouseRebuildTests : IDisposable
         var edits = temp.Combine("edits.csv");
         File.WriteAllText(edits, "edit_type,code_kind,code,effective_from,effective_to\nmale_only,diagnosis,J44.1,2020-01-01,\n");
         new CodeEditStore(database).Import(edits, CodeEditFormat.Csv, "SITE-1");
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
         await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "A1").Write(temp.Combine("a.csv")), new IngestOptions(), default);
         var before = new CodeEditStore(database).ListImports().Select(i => $"{i.Version} {i.EffectiveFrom:yyyy-MM-dd} {i.EditCount} {i.Builtin}").ToList();
 
@@ -77,14 +77,14 @@ public sealed class WarehouseRebuildTests : IDisposable
         var data = new DataDirectory(temp.Combine("data"));
         var database = new WarehouseDatabase(data);
         WarehouseSetup.Initialize(database);
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
         var file = new AbstractFileBuilder().Add("F001", "A1").Add("F001", "A2").Write(temp.Combine("a.csv"));
         await ingest.IngestFileAsync(file, new IngestOptions(), default);
         // A crash after landing but before the warehouse commit leaves Parquet files of a batch without a manifest.
         var elsewhere = new DataDirectory(temp.Combine("elsewhere"));
         var other = new WarehouseDatabase(elsewhere);
         WarehouseSetup.Initialize(other);
-        await new IngestService(other, new Pseudonymiser(HmacKeyStore.Load(elsewhere)))
+        await new IngestService(other, new Pseudonymiser(HmacKeyStore.LoadOrCreate(elsewhere)))
             .IngestFileAsync(new AbstractFileBuilder().Add("F002", "B1").Write(temp.Combine("b.csv")), new IngestOptions(), default);
         var orphan = Directory.GetFiles(Path.Combine(elsewhere.LakeDirectory, "abstracts", "fiscal_year=2024"))[0];
         File.Copy(orphan, Path.Combine(data.LakeDirectory, "abstracts", "fiscal_year=2024", Path.GetFileName(orphan)));

@@ -25,7 +25,7 @@ public sealed class InboxJobsTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private IngestService Ingest() => new(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+    private IngestService Ingest() => new(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
 
     [Fact]
     public void Scan_ClaimsEachFileOnce_WhenTwoScansRunAtOnce()
@@ -48,7 +48,7 @@ public sealed class InboxJobsTests : IDisposable
     }
 
     [Fact]
-    public async Task FileJob_MovesALoadedFileToProcessed()
+    public async Task FileJob_DeletesALoadedFile_LeavingAReceiptInProcessed()
     {
         new AbstractFileBuilder().Add("F001", "A1").Write(Path.Combine(data.InboxDirectory, "good.csv"));
         new InboxScanJob(data, queue).Run();
@@ -56,7 +56,8 @@ public sealed class InboxJobsTests : IDisposable
         var totals = await new InboxFileJob(data, Ingest()).RunAsync(Assert.Single(queue.Files), CancellationToken.None);
 
         Assert.Equal(1, totals.Loaded);
-        Assert.True(File.Exists(Path.Combine(data.ProcessedDirectory, "good.csv")));
+        Assert.Equal(["good.csv.receipt.json"], Directory.GetFiles(data.ProcessedDirectory).Select(Path.GetFileName));
+        Assert.Contains("\"loaded\":1", File.ReadAllText(Path.Combine(data.ProcessedDirectory, "good.csv.receipt.json")), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Path.Combine(data.InboxDirectory, InboxScanJob.ClaimedFolder)));
     }
 

@@ -124,7 +124,7 @@ public sealed class LakeCompactionTests : IDisposable
 
     private async Task IngestAsync(AbstractFileBuilder builder, string name)
     {
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(data)));
+        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
         var summary = await ingest.IngestFileAsync(builder.Write(temp.Combine(name)), new IngestOptions(), default);
         Assert.Equal(summary.Received, summary.Loaded + summary.Quarantined);
     }
