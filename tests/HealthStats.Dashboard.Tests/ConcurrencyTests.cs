@@ -77,7 +77,7 @@ public sealed partial class ConcurrencyTests : IDisposable
         await Task.WhenAll(Task.Run(() => jobs.TriggerJob(RecurringJobs.InboxScan)), Task.Run(() => jobs.TriggerJob(RecurringJobs.InboxScan)));
         var processed = Path.Combine(inbox, "processed");
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!(Directory.Exists(processed) && Directory.EnumerateFiles(processed, "second*.csv").Any()) && DateTime.UtcNow < deadline)
+        while (!(Directory.Exists(processed) && Directory.EnumerateFiles(processed, "second*.receipt.json").Any()) && DateTime.UtcNow < deadline)
             await Task.Delay(200);
         await Task.Delay(2000); // a little more load on the new state
         stop.Cancel();
@@ -88,7 +88,7 @@ public sealed partial class ConcurrencyTests : IDisposable
         var after = State(await server.Client.GetStringAsync("/"));
         Assert.Empty(failures);
         Assert.Equal(before.Batches + 1, after.Batches);
-        Assert.Single(Directory.EnumerateFiles(processed, "second*.csv"));
+        Assert.Single(Directory.EnumerateFiles(processed, "second*.receipt.json"));
         Assert.Empty(Directory.EnumerateFiles(inbox, "second*.csv"));
         Assert.All(states, s => Assert.True(s == before || s == after, $"a page showed {s}: neither {before} before the batch nor {after} after it"));
         Assert.Contains(before, states);

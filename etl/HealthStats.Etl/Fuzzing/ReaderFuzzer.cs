@@ -34,7 +34,7 @@ public sealed class ReaderFuzzer
     private ReaderFuzzer(WarehouseDatabase database)
     {
         this.database = database;
-        deidentifier = new Deidentifier(new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
+        deidentifier = new Deidentifier(new Pseudonymiser(HmacKeyStore.LoadOrCreate(database.DataDirectory))); // a scratch directory of its own
     }
 
     /// <summary>A fuzzer on a scratch warehouse in the folder: the standard code lists, and the seeds' own codes as its classification.</summary>
