@@ -31,11 +31,8 @@ internal sealed class BenchLoadCommand : ICommand
         var line = context.Line;
         if (line.Positional.Count > 0)
             throw new UsageException($"unexpected argument '{line.Positional[0]}'");
-        if (!Uri.TryCreate(line.Value("url") ?? "http://localhost:5000", UriKind.Absolute, out var url))
-            throw new UsageException("--url must be an absolute URL, e.g. http://localhost:5000");
-        var user = line.Required("user");
-        var password = PasswordFileOption.Read(line) ?? Environment.GetEnvironmentVariable("HEALTHSTATS_PASSWORD")
-            ?? throw new UsageException("--user needs its password: --password-file FILE, or $HEALTHSTATS_PASSWORD");
+        var url = DashboardTarget.Url(line);
+        var (user, password) = DashboardTarget.SignIn(line) ?? throw new UsageException("--user is required: every simulated user signs in");
         var users = line.Int("users", 50);
         var seconds = line.Int("seconds", 60);
         if (users < 1 || seconds < 1)

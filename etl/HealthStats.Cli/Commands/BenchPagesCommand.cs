@@ -28,19 +28,12 @@ internal sealed class BenchPagesCommand : ICommand
         var line = context.Line;
         if (line.Positional.Count > 0)
             throw new UsageException($"unexpected argument '{line.Positional[0]}'");
-        if (!Uri.TryCreate(line.Value("url") ?? "http://localhost:5000", UriKind.Absolute, out var url))
-            throw new UsageException("--url must be an absolute URL, e.g. http://localhost:5000");
+        var url = DashboardTarget.Url(line);
         var runs = line.Int("runs", 50);
         if (runs < 1)
             throw new UsageException("--runs must be at least 1");
         var pages = line.Value("pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        (string, string)? signIn = null;
-        if (line.Value("user") is { } user)
-        {
-            var password = PasswordFileOption.Read(line) ?? Environment.GetEnvironmentVariable("HEALTHSTATS_PASSWORD")
-                ?? throw new UsageException("--user needs its password: --password-file FILE, or $HEALTHSTATS_PASSWORD");
-            signIn = (user, password);
-        }
+        var signIn = DashboardTarget.SignIn(line);
         var result = await PageBenchmark.RunAsync(url, runs, line.Int("warmup", 3), pages is { Length: > 0 } ? pages : null, signIn, cancellationToken);
         if (line.Flag("json"))
         {
