@@ -1,3 +1,4 @@
+using HealthStats.Dashboard.Hosting;
 using HealthStats.Warehouse.Extracts;
 using HealthStats.Warehouse.Storage;
 
@@ -9,7 +10,12 @@ namespace HealthStats.Dashboard.Extracts;
 /// monthly, so a queue of one keeps the pages responsive. Public: the publication page and the
 /// scheduled job take it too. The builder opens its own connections.
 /// </summary>
-public sealed class ExtractRunner(WarehouseDatabase database) : IDisposable
+/// <remarks>
+/// What a spec gives depends only on the spec and the warehouse, so an extract is built once per spec text and
+/// warehouse version (the answer cache's key) and served again until the next batch: fifty ministry requests
+/// in a minute build it once, not fifty times.
+/// </remarks>
+public sealed class ExtractRunner(WarehouseDatabase database, AnswerCache answers) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -17,7 +23,7 @@ public sealed class ExtractRunner(WarehouseDatabase database) : IDisposable
     public async Task<IReadOnlyList<(string Name, byte[] Bytes)>> RunAsync(ExtractSpec spec, CancellationToken cancellationToken)
     {
         var extract = await BuildAsync(spec, cancellationToken);
-        return await ExtractWriter.RenderAsync(extract, cancellationToken);
+        return answers.GetOrAdd(CacheKey(spec), () => ExtractWriter.RenderAsync(extract, cancellationToken).GetAwaiter().GetResult());
     }
 
     /// <summary>The extract built and audited, not rendered: what the publication view shows and the scheduled job writes.</summary>
@@ -26,13 +32,15 @@ public sealed class ExtractRunner(WarehouseDatabase database) : IDisposable
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Run(() => ExtractBuilder.Build(database, spec), cancellationToken);
+            return await Task.Run(() => answers.GetOrAdd(CacheKey(spec), () => ExtractBuilder.Build(database, spec)), cancellationToken);
         }
         finally
         {
             gate.Release();
         }
     }
+
+    private static string CacheKey(ExtractSpec spec) => "extract\u001f" + spec.Source.GetRawText();
 
     public void Dispose() => gate.Dispose();
 }

@@ -23,7 +23,19 @@ public static class LoadBenchmark
         try
         {
             for (var i = 0; i < settings.Users; i++)
-                sessions.Add(await DashboardSignIn.SignInAsync(settings.BaseAddress, settings.User, settings.Password, timeout, cancellationToken));
+            {
+                try
+                {
+                    sessions.Add(await DashboardSignIn.SignInAsync(settings.BaseAddress, settings.User, settings.Password, timeout, cancellationToken));
+                }
+                catch (InvalidOperationException ex) when (ex.Message.Contains("429", StringComparison.Ordinal))
+                {
+                    // The dashboard limits sign-ins per address (30 a minute by default), and every simulated user signs in from here.
+                    throw new InvalidOperationException(
+                        $"the dashboard refused sign-in {i + 1} of {settings.Users} from this address (429): start it with " +
+                        $"HealthStats__Auth__SignInAttemptsPerMinutePerAddress above {settings.Users} for the load test", ex);
+                }
+            }
             var paths = settings.Pages ?? await PageBenchmark.DiscoverAsync(sessions[0], cancellationToken);
             var requests = paths.Select(p => new Request(p, null)).ToList();
             if (settings.ApiToken is not null && settings.ApiSpec is not null)
