@@ -16,6 +16,8 @@ internal sealed record PeakMemoryRun(int ExitCode, string Out, string Error, lon
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["HealthStats__DataDirectory"] = null;
+        // A configured key, as a site has one: ingest makes none up outside the demo.
+        start.Environment["HealthStats__HmacKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -33,7 +33,7 @@ public sealed class HostileInputTests : IDisposable
             new("5A1955Z", "Respiratory Ventilation, Greater than 96 Consecutive Hours", true),
             new("0DTJ4ZZ", "Resection of Appendix, Percutaneous Endoscopic Approach", true),
         ]);
-        service = new IngestService(database, new Pseudonymiser(HmacKeyStore.Load(database.DataDirectory)));
+        service = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(database.DataDirectory)));
     }
 
     public void Dispose() => temp.Dispose();
