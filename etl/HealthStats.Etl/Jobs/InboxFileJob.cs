@@ -8,7 +8,7 @@ namespace HealthStats.Etl.Jobs;
 /// before) or inbox/failed/ (it could not be read). Its argument is the file's name, never its content.
 /// Safe to run twice: a file already moved is reported, not re-read.
 /// </summary>
-public sealed class InboxFileJob(DataDirectory data, IngestService ingest)
+public sealed class InboxFileJob(DataDirectory data, IngestService ingest, IngestOptions? options = null)
 {
     public async Task<IngestTotals> RunAsync(string fileName, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class InboxFileJob(DataDirectory data, IngestService ingest)
         var claimed = Path.Combine(data.InboxDirectory, InboxScanJob.ClaimedFolder, fileName);
         if (!File.Exists(claimed))
             throw new FileNotFoundException($"{fileName} is no longer in the inbox's claimed files (already processed?).");
-        var totals = await ingest.IngestFilesAsync([claimed], new IngestOptions(), cancellationToken);
+        var totals = await ingest.IngestFilesAsync([claimed], options ?? new IngestOptions(), cancellationToken);
         var destination = totals.Failed.Count == 0 ? data.ProcessedDirectory : data.FailedDirectory;
         Directory.CreateDirectory(destination);
         File.Move(claimed, UniqueName(destination, fileName));
