@@ -75,17 +75,18 @@ public sealed partial class IngestService
         }
     }
 
-    // The process's own gate first (its other job threads), then the other processes'.
+    // The other processes' lock first, then the process's own gate (its other job threads): scoring takes the
+    // lock and then the gate (inside the scorer), and taking them in another order here could deadlock two threads.
     private async Task<IAsyncDisposable> HoldAsync(IWarehouseLock warehouse, CancellationToken cancellationToken)
     {
-        var gate = await WriteGate.EnterAsync(data, cancellationToken);
+        var held = await warehouse.AcquireAsync(cancellationToken);
         try
         {
-            return new Held(gate, await warehouse.AcquireAsync(cancellationToken));
+            return new Held(await WriteGate.EnterAsync(data, cancellationToken), held);
         }
         catch
         {
-            gate.Dispose();
+            await held.DisposeAsync();
             throw;
         }
     }
@@ -96,11 +97,11 @@ public sealed partial class IngestService
         {
             try
             {
-                await warehouse.DisposeAsync();
+                gate.Dispose();
             }
             finally
             {
-                gate.Dispose();
+                await warehouse.DisposeAsync();
             }
         }
     }

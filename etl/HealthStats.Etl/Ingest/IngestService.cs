@@ -36,8 +36,9 @@ public sealed partial class IngestService(WarehouseDatabase database, Pseudonymi
                 summaries.Add(summary);
                 if (summary.Status == "loaded" && options.ScoreAfterBatch)
                 {
-                    // Scoring reads and writes the warehouse: under the cross-process lock too, when there is one.
-                    await using var held = warehouseLock is null ? null : await HoldAsync(warehouseLock, cancellationToken);
+                    // Scoring reads and writes the warehouse: under the cross-process lock too, when there is one
+                    // (the scorer takes the process's own gate itself).
+                    await using var held = warehouseLock is null ? null : await warehouseLock.AcquireAsync(cancellationToken);
                     await ScoreBatchAsync(options.FirstAnomalyModelAt, cancellationToken);
                 }
             }

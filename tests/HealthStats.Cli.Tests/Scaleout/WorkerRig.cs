@@ -80,8 +80,17 @@ internal sealed partial class WorkerRig : IDisposable
     private static string[] FileNames(string folder) =>
         Directory.Exists(folder) ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).ToArray() : [];
 
-    public async Task WaitForProcessedAsync(int files, TimeSpan timeout) =>
-        await WaitForAsync(() => Processed().Length + Failed().Length >= files, timeout, $"{files} inbox files processed");
+    public async Task WaitForProcessedAsync(int files, TimeSpan timeout)
+    {
+        try
+        {
+            await WaitForAsync(() => Processed().Length + Failed().Length >= files, timeout, $"{files} inbox files processed");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n{Outputs()}", ex);
+        }
+    }
 
     public void StopWorkers()
     {
