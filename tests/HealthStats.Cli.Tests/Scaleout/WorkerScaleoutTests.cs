@@ -1,4 +1,5 @@
 using HealthStats.Warehouse.Storage;
+using Xunit.Abstractions;
 
 namespace HealthStats.Cli.Tests.Scaleout;
 
@@ -7,7 +8,7 @@ namespace HealthStats.Cli.Tests.Scaleout;
 /// warehouse is opened by one worker at a time, nothing is loaded twice, and a killed worker's job is finished
 /// by the other.
 /// </summary>
-public sealed class WorkerScaleoutTests
+public sealed class WorkerScaleoutTests(ITestOutputHelper output)
 {
     private sealed record Batch(string FileName, int Received, int Loaded, int Quarantined);
 
@@ -16,7 +17,8 @@ public sealed class WorkerScaleoutTests
     {
         using var rig = new WorkerRig();
         await rig.StartWorkersAsync("w1", "w2");
-        var files = Enumerable.Range(1, 6).Select(n => rig.DropInInbox($"site-{n}.csv", 2_000, seed: 100 + n, facilities: n)).ToList();
+        // Large enough that one worker's landing outlasts the other's reading of the warehouse before its own.
+        var files = Enumerable.Range(1, 6).Select(n => rig.DropInInbox($"site-{n}.csv", 10_000, seed: 100 + n, facilities: n)).ToList();
 
         rig.EnqueueScan();
         await rig.WaitForProcessedAsync(files.Count, TimeSpan.FromMinutes(5));
@@ -27,13 +29,14 @@ public sealed class WorkerScaleoutTests
         var batches = Batches(rig.Data);
         Assert.Equal(files.Order(), batches.Select(b => b.FileName).Order());
         Assert.All(batches, b => Assert.Equal(b.Received, b.Loaded + b.Quarantined));
-        Assert.All(batches, b => Assert.Equal(2_000, b.Received));
+        Assert.All(batches, b => Assert.Equal(10_000, b.Received));
 
         var jobs = rig.SucceededIngests();
         Assert.Equal(files.Order(), jobs.Select(j => j.File).Order());
         Assert.Equal(["w1", "w2"], jobs.SelectMany(j => j.Servers).Distinct().Order());
 
         var landings = rig.Landings();
+        output.WriteLine(rig.Outputs());
         Assert.Equal(6, landings.Count);
         var overlapping = landings.SelectMany(a => landings.Where(b => b.Worker != a.Worker && a.Start < b.End && b.Start < a.End)).Count();
         Assert.True(overlapping > 0, "no two landings overlapped in time:\n" + string.Join("\n", landings));
@@ -57,6 +60,7 @@ public sealed class WorkerScaleoutTests
 
         await rig.WaitForProcessedAsync(1, TimeSpan.FromMinutes(4));
         rig.StopWorkers();
+        output.WriteLine(rig.Outputs());
 
         Assert.True(rig.Failed().Length == 0, $"failed: {string.Join(", ", rig.Failed())}\n{rig.Outputs()}");
         Assert.Equal([file], rig.Processed());
