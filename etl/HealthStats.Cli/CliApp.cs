@@ -35,6 +35,7 @@ internal static class CliApp
         new BenchPagesCommand(),
         new BenchLoadCommand(),
         new CrashTrialsCommand(),
+        new WorkerCommand(),
         new BackupCommand(),
         new RestoreCommand(),
         new UsersAddCommand(),

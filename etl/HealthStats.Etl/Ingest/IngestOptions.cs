@@ -23,6 +23,9 @@ public sealed record IngestOptions
     /// </summary>
     public long? FirstAnomalyModelAt { get; init; } = 1_000;
 
+    /// <summary>Told when each file's landing ends, with its start: a worker logs it (several workers land at once).</summary>
+    public Action<LandingInterval>? Landed { get; init; }
+
     /// <summary>How far reading has got, reported now and then for a progress display.</summary>
     public IProgress<IngestProgress>? Progress { get; init; }
 }

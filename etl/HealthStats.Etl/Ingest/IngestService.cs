@@ -16,8 +16,11 @@ namespace HealthStats.Etl.Ingest;
 /// Ingests abstract files: validates each record, quarantines the rejected ones with their reasons,
 /// de-identifies the rest, lands them in the Parquet lake and applies the batch to the warehouse.
 /// A file is a batch, identified by its SHA-256: the same file twice changes nothing.
+/// With a <paramref name="warehouseLock"/> (several worker processes on one data directory), the warehouse
+/// is held only to read what landing needs and to apply the batch, and landing runs beside other workers'.
 /// </summary>
-public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseudonymiser, ValidationOptions? validationOptions = null)
+public sealed partial class IngestService(WarehouseDatabase database, Pseudonymiser pseudonymiser,
+    ValidationOptions? validationOptions = null, IWarehouseLock? warehouseLock = null)
 {
     private readonly DataDirectory data = database.DataDirectory;
 
@@ -32,7 +35,12 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
                 var summary = await IngestFileAsync(path, options, cancellationToken);
                 summaries.Add(summary);
                 if (summary.Status == "loaded" && options.ScoreAfterBatch)
+                {
+                    // Scoring reads and writes the warehouse: under the cross-process lock too, when there is one
+                    // (the scorer takes the process's own gate itself).
+                    await using var held = warehouseLock is null ? null : await warehouseLock.AcquireAsync(cancellationToken);
                     await ScoreBatchAsync(options.FirstAnomalyModelAt, cancellationToken);
+                }
             }
             catch (Exception ex) when (ex is AbstractFormatException or IOException or UnauthorizedAccessException)
             {
@@ -64,7 +72,13 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         }
     }
 
-    public async Task<IngestSummary> IngestFileAsync(string path, IngestOptions options, CancellationToken cancellationToken)
+    public Task<IngestSummary> IngestFileAsync(string path, IngestOptions options, CancellationToken cancellationToken) =>
+        warehouseLock is null
+            ? IngestFileHoldingWarehouseAsync(path, options, cancellationToken)
+            : IngestFileInPhasesAsync(path, warehouseLock, options, cancellationToken);
+
+    // One process owns the warehouse (dashboard, CLI): the gate is held from the hash check to the commit.
+    private async Task<IngestSummary> IngestFileHoldingWarehouseAsync(string path, IngestOptions options, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no such file", path);
@@ -88,9 +102,11 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
         IReadOnlyList<string> written = [];
         try
         {
-            await LandAsync(reader, sourceFile, quarantine, lake, counts, options, cancellationToken);
+            var landingStarted = DateTime.UtcNow;
+            await LandAsync(reader, sourceFile, quarantine, lake, counts, LandingReferences.Load(database), options, cancellationToken);
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
+            options.Landed?.Invoke(new LandingInterval(fileName, batchId, landingStarted, DateTime.UtcNow));
             var landedAt = clock.Elapsed;
             if (counts.Received >= 100_000)
                 ReleaseLandingMemory(); // a small batch leaves too little to be worth a full collection in a web server
@@ -115,16 +131,11 @@ public sealed class IngestService(WarehouseDatabase database, Pseudonymiser pseu
     // Validates, de-identifies and lands every record of the file, or quarantines it. Its own method so
     // that what only landing needs (the classification, the file's keys) is garbage once it returns.
     private async Task LandAsync(IAbstractSource reader, FileStream sourceFile, QuarantineWriter quarantine, LakeBatchWriter lake,
-        BatchCounter counts, IngestOptions options, CancellationToken cancellationToken)
+        BatchCounter counts, LandingReferences references, IngestOptions options, CancellationToken cancellationToken)
     {
-        CodeLists codeLists;
-        using (var connection = database.OpenConnection())
-            codeLists = CodeLists.Load(connection);
-        var classification = new ClassificationStore(database).LoadSnapshot();
-        var edits = new CodeEditStore(database).LoadSnapshot();
-        var validator = new AbstractValidator(codeLists, classification, validationOptions, edits);
+        var validator = new AbstractValidator(references.CodeLists, references.Classification, validationOptions, references.Edits);
         var deidentifier = new Deidentifier(pseudonymiser);
-        var deaths = DeathRegister.Load(database);
+        var deaths = references.Deaths;
         var keys = new DuplicateKeyDetector();
         var heap = new LandingHeapBudget();
         var fileName = reader.FileName;

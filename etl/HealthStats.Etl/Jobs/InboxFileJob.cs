@@ -12,7 +12,7 @@ namespace HealthStats.Etl.Jobs;
 /// never its content.
 /// Safe to run twice: a file already moved is reported, not re-read.
 /// </summary>
-public sealed class InboxFileJob(DataDirectory data, IngestService ingest)
+public sealed class InboxFileJob(DataDirectory data, IngestService ingest, IngestOptions? options = null)
 {
     /// <summary>Ends the name of a loaded file's receipt in inbox/processed/: its counts, as `healthstats ingest --json` prints them.</summary>
     public const string ReceiptSuffix = ".receipt.json";
@@ -24,7 +24,7 @@ public sealed class InboxFileJob(DataDirectory data, IngestService ingest)
         var claimed = Path.Combine(data.InboxDirectory, InboxScanJob.ClaimedFolder, fileName);
         if (!File.Exists(claimed))
             throw new FileNotFoundException($"{fileName} is no longer in the inbox's claimed files (already processed?).");
-        var totals = await ingest.IngestFilesAsync([claimed], new IngestOptions(), cancellationToken);
+        var totals = await ingest.IngestFilesAsync([claimed], options ?? new IngestOptions(), cancellationToken);
         if (totals.Failed.Count == 0)
         {
             Directory.CreateDirectory(data.ProcessedDirectory);
