@@ -47,6 +47,9 @@ internal sealed class WorkerCommand : ICommand
         var log = new WorkerLog(context.Out, name);
 
         var data = context.Data;
+        // The dashboard holds the warehouse open for as long as it runs: a worker beside it could never take its turn.
+        if (HealthStats.Etl.Handoff.RunningServer.Find(data) is not null)
+            throw new InvalidOperationException($"{data.ServerFile}: the dashboard is running on this data directory; workers and the dashboard do not share one (see Several workers in the README)");
         data.EnsureCreated();
         var database = context.Warehouse();
         var warehouseLock = new PostgresWarehouseLock(connectionString, log.Write);
