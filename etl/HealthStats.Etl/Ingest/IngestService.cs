@@ -72,13 +72,12 @@ public sealed partial class IngestService(WarehouseDatabase database, Pseudonymi
         }
     }
 
-    public Task<IngestSummary> IngestFileAsync(string path, IngestOptions options, CancellationToken cancellationToken) =>
-        warehouseLock is null
-            ? IngestFileHoldingWarehouseAsync(path, options, cancellationToken)
-            : IngestFileInPhasesAsync(path, warehouseLock, options, cancellationToken);
-
-    // One process owns the warehouse (dashboard, CLI): the gate is held from the hash check to the commit.
-    private async Task<IngestSummary> IngestFileHoldingWarehouseAsync(string path, IngestOptions options, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One process owning the warehouse (dashboard, CLI) holds it from the hash check to the commit, so that its
+    /// batches land one at a time. A worker (with a warehouse lock) holds it only in the two phases marked below:
+    /// reading what landing needs, and applying the batch; its landing runs beside the other workers'.
+    /// </remarks>
+    public async Task<IngestSummary> IngestFileAsync(string path, IngestOptions options, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: no such file", path);
@@ -88,12 +87,18 @@ public sealed partial class IngestService(WarehouseDatabase database, Pseudonymi
         var batchId = sha[..16];
         var fileName = Path.GetFileName(path);
         var loader = new BatchLoader(database);
+        await using var claim = warehouseLock is null ? null : await warehouseLock.ClaimBatchAsync(batchId, cancellationToken);
+        await using var throughout = warehouseLock is null ? await HoldAsync(cancellationToken) : null;
 
-        using var gate = await WriteGate.EnterAsync(data, cancellationToken);
-        // A run killed after its commit left the manifest pending; "already loaded" below must not leave it so.
-        loader.RecoverInterrupted();
-        if (loader.FindBySha256(sha) is { } earlier)
-            return Summarise(earlier, "already_loaded", fileName, clock.Elapsed);
+        LandingReferences? references;
+        await using (await HoldPhaseAsync(cancellationToken))
+        {
+            // A run killed after its commit left the manifest pending; "already loaded" below must not leave it so.
+            loader.RecoverInterrupted();
+            if (loader.FindBySha256(sha) is { } earlier)
+                return Summarise(earlier, "already_loaded", fileName, clock.Elapsed);
+            references = LandingReferences.Load(database);
+        }
 
         using var reader = AbstractSources.Open(path, options, out var sourceFile);
         using var quarantine = new QuarantineWriter(Path.Combine(data.QuarantineDirectory, $"batch-{batchId}.jsonl"), batchId, fileName, reader.Format);
@@ -103,7 +108,8 @@ public sealed partial class IngestService(WarehouseDatabase database, Pseudonymi
         try
         {
             var landingStarted = DateTime.UtcNow;
-            await LandAsync(reader, sourceFile, quarantine, lake, counts, LandingReferences.Load(database), options, cancellationToken);
+            await LandAsync(reader, sourceFile, quarantine, lake, counts, references, options, cancellationToken);
+            references = null; // garbage from here on, like the rest of landing's objects
             quarantine.Complete();
             written = await lake.CompleteAsync(cancellationToken);
             options.Landed?.Invoke(new LandingInterval(fileName, batchId, landingStarted, DateTime.UtcNow));
@@ -111,6 +117,13 @@ public sealed partial class IngestService(WarehouseDatabase database, Pseudonymi
             if (counts.Received >= 100_000)
                 ReleaseLandingMemory(); // a small batch leaves too little to be worth a full collection in a web server
             var landedFiles = Classify(written) with { QuarantineFile = quarantine.Count > 0 ? quarantine.Path : null };
+
+            await using var held = await HoldPhaseAsync(cancellationToken);
+            // Workers claim a batch before landing it, so only a process that does not (a CLI ingest run on
+            // the same directory against advice) can have loaded it meanwhile. Its lake and quarantine files
+            // have the same names as this landing's, and the same content: deleting "ours" would delete its.
+            if (loader.FindBySha256(sha) is { } meanwhile)
+                return Summarise(meanwhile, "already_loaded", fileName, clock.Elapsed);
             var record = loader.Apply(counts.ToRecord(batchId, fileName, sha, reader.Format, startedAt), landedFiles);
             return Summarise(record, "loaded", fileName, clock.Elapsed) with
             {
