@@ -14,9 +14,11 @@ namespace HealthStats.Etl.Ingest;
 /// </summary>
 internal static class ParallelChecking
 {
-    private const int ChunkSize = 2048;
+    private const int ChunkSize = 128;
 
-    // Chunks in flight: enough to keep the cores busy, few enough to bound memory (about 16k records).
+    // Chunks in flight: enough to keep the cores busy. Few records in all (about a thousand): records that
+    // wait long enough to survive a collection are copied into an older generation, and at 16k in flight
+    // that copying cost more than checking on a second core saved (1M abstracts: landing 21 s, now 14 s).
     private const int ChunksInFlight = 8;
 
     public static async IAsyncEnumerable<CheckedRecord> ReadAsync(IAbstractSource source, AbstractValidator validator, Deidentifier deidentifier,
