@@ -38,6 +38,31 @@ public sealed class MartBuildTests : IDisposable
     }
 
     [Fact]
+    public void Build_ThatRunsOutOfMemory_SaysWhichSettingRaisesTheLimit()
+    {
+        warehouse.Build();
+        warehouse.Execute(
+            """
+            insert into core.abstract_versions by name
+            select 'b1' as batch_id, 1 as batch_seq, i as source_line, 'F1' as facility_id, 'A' || i as abstract_id,
+                   'p' || i as patient_key, 'c' || i as chart_key, 'F' as sex, 40 as age_years, '40-44' as age_group,
+                   date '2024-05-01' as admit_date, date '2024-05-03' as discharge_date, 2 as los_days, 2024 as fiscal_year,
+                   'U' as admit_category, '04' as discharge_disposition, 0 as alc_days, 'coder' as coder_id,
+                   'I21.0' as mrdx_code, 1 as diagnosis_count, 0 as intervention_count
+            from range(300000) t(i)
+            """);
+        using var connection = warehouse.Database.OpenConnection();
+        // A limit far below what the latest versions of 300,000 abstracts need, with no spilling to disk.
+        HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection, "set memory_limit = '1MB'");
+        HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection, "set max_temp_directory_size = '0KiB'");
+
+        var error = Assert.Throws<InvalidOperationException>(() => MartBuild.Build(connection, "intermediate.int_abstracts_current"));
+
+        Assert.Contains("Building intermediate.int_abstracts_current failed: Out of Memory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HealthStats__DuckDbMemoryLimit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_MakesEveryModel_OnAnEmptyWarehouse()
     {
         warehouse.Build();

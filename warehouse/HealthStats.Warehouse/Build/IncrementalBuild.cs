@@ -128,7 +128,7 @@ public static partial class IncrementalBuild
         }
         catch (DuckDBException ex)
         {
-            throw new InvalidOperationException($"Updating the models for batch {batchId} failed: {ex.Message}", ex);
+            throw new InvalidOperationException($"Updating the models for batch {batchId} failed: {ex.Message}{MartBuild.MemoryHint(ex)}", ex);
         }
     }
 

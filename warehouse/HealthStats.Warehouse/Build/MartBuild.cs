@@ -104,9 +104,17 @@ public static class MartBuild
         }
         catch (DuckDBException ex)
         {
-            throw new InvalidOperationException($"Building {model} failed: {ex.Message}", ex);
+            throw new InvalidOperationException($"Building {model} failed: {ex.Message}{MemoryHint(ex)}", ex);
         }
     }
+
+    // DuckDB's own advice names its SET statements; the operator sets the limit in HealthStats' configuration.
+    // Measured: a batch into a warehouse of 10 million abstracts needs 2GB (1GB ran out in a summary rebuilt
+    // whole, beside the batch's uncommitted rows), where a first load of the same 10 million fits in 1GB.
+    internal static string MemoryHint(DuckDBException ex) =>
+        ex.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase)
+            ? "\nRaise DuckDB's memory limit in the configuration (HealthStats__DuckDbMemoryLimit, e.g. 2GB for a warehouse of 10 million abstracts), or leave it unset for DuckDB's default."
+            : "";
 
     /// <summary>
     /// Whether every model exists and was built from this release's recipe: a warehouse made by an older
