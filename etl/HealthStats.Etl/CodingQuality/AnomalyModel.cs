@@ -12,11 +12,14 @@ internal static class AnomalyModel
     // Enough abstracts to find the principal directions; beyond this, more only costs time.
     private const int MaxTrainingRows = 300_000;
 
+    /// <summary>Train on every step-th abstract of this many: enough of them, and never all ten million in memory.</summary>
+    public static long TrainingStep(long abstracts) => Math.Max(1, abstracts / MaxTrainingRows);
+
+    /// <summary>Trains on every abstract of the table: a sample (see <see cref="TrainingStep"/>) when the warehouse is large.</summary>
     public static ITransformer Train(MLContext ml, FeatureTable table)
     {
         var width = CodingFeatures.Unsupervised.Length;
-        var step = Math.Max(1, table.Count / MaxTrainingRows);
-        var rows = Enumerable.Range(0, table.Count).Where(i => i % step == 0).Select(i => new FeatureRow { Features = table.Features[i] });
+        var rows = table.Features.Select(f => new FeatureRow { Features = f });
         var data = FeatureRow.Load(ml, rows, width);
         var pipeline = ml.Transforms.NormalizeMeanVariance("Features")
             .Append(ml.AnomalyDetection.Trainers.RandomizedPca("Features", rank: 6, oversampling: 20, ensureZeroMean: true, seed: 17));

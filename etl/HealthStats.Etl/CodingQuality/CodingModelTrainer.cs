@@ -27,7 +27,7 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         return Train(connection, supervised: true);
     }
 
-    internal TrainingResult Train(DuckDBConnection connection, bool supervised)
+    internal TrainingResult Train(DuckDBConnection connection, bool supervised, int pageSize = FeatureReader.PageSize)
     {
         var clock = Stopwatch.StartNew();
         var ml = new MLContext(seed: Seed);
@@ -36,13 +36,46 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
         ModelFiles.RemoveUnregistered(connection, models);
         var trainedAt = DateTime.UtcNow;
 
-        var table = FeatureReader.Read(connection, FeatureReader.Which.All);
-        if (table.Count == 0)
+        using var features = FeatureReader.Open(connection);
+        if (features.Count == 0)
             return new TrainingResult { SupervisedSkipped = "no abstracts in the warehouse", Seconds = clock.Elapsed.TotalSeconds };
 
         var featureSeconds = clock.Elapsed.TotalSeconds;
-        var anomalyModel = AnomalyModel.Train(ml, table);
-        var anomalyScores = AnomalyModel.Score(ml, anomalyModel, table);
+        var anomalyModel = AnomalyModel.Train(ml, features.ReadEvery(AnomalyModel.TrainingStep(features.Count)));
+
+        // Every abstract is scored, a page at a time: the median scales the scores, and the audited
+        // abstracts' scores are a feature of the supervised model.
+        var outcomes = AuditOutcomes.Current(connection);
+        var anomalyScores = new List<float>();
+        var labelled = new List<FeatureRow>();
+        var training = new List<FeatureRow>();
+        var holdout = new List<FeatureRow>();
+        // The holdout's own features, for measuring the current model with its own anomaly model.
+        var holdoutTable = new FeatureTable();
+        var dates = new List<DateOnly>();
+        DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
+        foreach (var page in features.Pages(FeatureReader.Which.All, pageSize: pageSize))
+        {
+            var scores = AnomalyModel.Score(ml, anomalyModel, page);
+            anomalyScores.AddRange(scores);
+            for (var i = 0; i < page.Count; i++)
+            {
+                first = page.DischargeDates[i] < first ? page.DischargeDates[i] : first;
+                last = page.DischargeDates[i] > last ? page.DischargeDates[i] : last;
+                if (!outcomes.TryGetValue(page.Key(i), out var miscoded))
+                    continue;
+                var row = new FeatureRow { Features = [.. page.Features[i], scores[i]], Label = miscoded };
+                labelled.Add(row);
+                dates.Add(page.DischargeDates[i]);
+                if (!SupervisedModel.IsHoldout(page.Key(i)))
+                {
+                    training.Add(row);
+                    continue;
+                }
+                holdout.Add(row);
+                holdoutTable.Features.Add(page.Features[i]);
+            }
+        }
         var anomalyVersion = ModelRegistry.NewVersion(connection, ModelRecord.AnomalyKind, trainedAt);
         ModelFiles.Save(ml, anomalyModel, FeatureRow.Load(ml, [], CodingFeatures.Unsupervised.Length).Schema, Path.Combine(models, anomalyVersion + ".zip"));
         var anomaly = ModelRegistry.Register(connection, new ModelRecord
@@ -50,41 +83,19 @@ public sealed class CodingModelTrainer(WarehouseDatabase database)
             Version = anomalyVersion,
             Kind = ModelRecord.AnomalyKind,
             TrainedAt = trainedAt,
-            TrainingFrom = table.DischargeDates.Min(),
-            TrainingTo = table.DischargeDates.Max(),
-            TrainingRows = table.Count,
+            TrainingFrom = first,
+            TrainingTo = last,
+            TrainingRows = features.Count,
             FeatureSchemaHash = CodingFeatures.SchemaHash(CodingFeatures.Unsupervised),
             File = anomalyVersion + ".zip",
-            AnomalyMedian = AnomalyModel.Median(anomalyScores),
+            AnomalyMedian = AnomalyModel.Median([.. anomalyScores]),
         });
 
         var anomalySeconds = clock.Elapsed.TotalSeconds - featureSeconds;
-        var outcomes = AuditOutcomes.Current(connection);
-        var labelled = new List<FeatureRow>();
-        var training = new List<FeatureRow>();
-        var holdout = new List<FeatureRow>();
-        // The holdout's own features, for measuring the current model with its own anomaly model.
-        var holdoutTable = new FeatureTable();
-        var dates = new List<DateOnly>();
-        for (var i = 0; i < table.Count; i++)
-        {
-            if (!outcomes.TryGetValue(table.Key(i), out var miscoded))
-                continue;
-            var row = new FeatureRow { Features = [.. table.Features[i], anomalyScores[i]], Label = miscoded };
-            labelled.Add(row);
-            dates.Add(table.DischargeDates[i]);
-            if (!SupervisedModel.IsHoldout(table.Key(i)))
-            {
-                training.Add(row);
-                continue;
-            }
-            holdout.Add(row);
-            holdoutTable.Features.Add(table.Features[i]);
-        }
         var positives = labelled.Count(r => r.Label);
         var result = new TrainingResult
         {
-            Abstracts = table.Count,
+            Abstracts = (int)features.Count,
             Labelled = labelled.Count,
             LabelledMiscoded = positives,
             Anomaly = anomaly,

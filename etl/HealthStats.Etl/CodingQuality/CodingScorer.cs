@@ -8,7 +8,7 @@ namespace HealthStats.Etl.CodingQuality;
 
 /// <summary>
 /// Scores the current abstracts that have no score for their current version by the current model (so a
-/// newly promoted model rescores every abstract), in one batch over an IDataView: with the current
+/// newly promoted model rescores every abstract), a page of abstracts at a time over an IDataView: with the current
 /// supervised model (and the anomaly model it was trained with) when there is one, else with the current
 /// anomaly model alone. Writes coding.scores, reasons included.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class CodingScorer(WarehouseDatabase database)
         return (table.Count, warm.ScoreSeconds, warm.ReasonSeconds);
     }
 
-    internal ScoringResult ScoreUnscored(DuckDBConnection connection, bool trainAnomalyWhenMissing)
+    internal ScoringResult ScoreUnscored(DuckDBConnection connection, bool trainAnomalyWhenMissing, int pageSize = FeatureReader.PageSize)
     {
         var clock = Stopwatch.StartNew();
         var supervised = ModelRegistry.Current(connection, ModelRecord.SupervisedKind);
@@ -59,18 +59,29 @@ public sealed class CodingScorer(WarehouseDatabase database)
             supervised = null;
         }
 
-        var table = FeatureReader.Read(connection, FeatureReader.Which.Unscored, supervised?.Version ?? anomaly.Version);
-        if (table.Count == 0)
-            return new ScoringResult { SupervisedModel = supervised?.Version, AnomalyModel = anomaly.Version, Seconds = clock.Elapsed.TotalSeconds };
-        var scored = Score(table, anomaly, supervised);
-        Write(connection, table, scored, anomaly, supervised);
+        // A page at a time, each written in its own transaction: a warehouse loaded whole (ten million
+        // abstracts, none scored yet) is scored in bounded memory, and a run stopped half way leaves the
+        // rest unscored for the next one.
+        var (count, scoreSeconds, reasonSeconds) = (0, 0.0, 0.0);
+        using (var features = FeatureReader.Open(connection))
+        {
+            var models = Load(anomaly, supervised);
+            foreach (var page in features.Pages(FeatureReader.Which.Unscored, supervised?.Version ?? anomaly.Version, pageSize))
+            {
+                var scored = Score(models, page, anomaly);
+                Write(connection, page, scored, anomaly, supervised, removeStale: count == 0);
+                count += page.Count;
+                scoreSeconds += scored.ScoreSeconds;
+                reasonSeconds += scored.ReasonSeconds;
+            }
+        }
         return new ScoringResult
         {
-            Scored = table.Count,
+            Scored = count,
             SupervisedModel = supervised?.Version,
             AnomalyModel = anomaly.Version,
-            ScoreSeconds = scored.ScoreSeconds,
-            ReasonSeconds = scored.ReasonSeconds,
+            ScoreSeconds = scoreSeconds,
+            ReasonSeconds = reasonSeconds,
             Seconds = clock.Elapsed.TotalSeconds,
         };
     }
@@ -81,13 +92,22 @@ public sealed class CodingScorer(WarehouseDatabase database)
     internal sealed record Scored(double[] Scores, float[] AnomalyScores, float[]? Probabilities, List<string>[] Reasons,
         double ScoreSeconds, double ReasonSeconds);
 
-    internal Scored Score(FeatureTable table, ModelRecord anomaly, ModelRecord? supervised)
+    private sealed record LoadedModels(MLContext Ml, ITransformer Anomaly, ITransformer? Supervised);
+
+    private LoadedModels Load(ModelRecord anomaly, ModelRecord? supervised)
     {
         var ml = new MLContext(seed: CodingModelTrainer.Seed);
         var models = database.DataDirectory.ModelsDirectory;
-        var anomalyModel = ml.Model.Load(Path.Combine(models, anomaly.File), out _);
-        var model = supervised is null ? null : ml.Model.Load(Path.Combine(models, supervised.File), out _);
+        return new LoadedModels(ml, ml.Model.Load(Path.Combine(models, anomaly.File), out _),
+            supervised is null ? null : ml.Model.Load(Path.Combine(models, supervised.File), out _));
+    }
 
+    internal Scored Score(FeatureTable table, ModelRecord anomaly, ModelRecord? supervised) =>
+        Score(Load(anomaly, supervised), table, anomaly);
+
+    private static Scored Score(LoadedModels loaded, FeatureTable table, ModelRecord anomaly)
+    {
+        var (ml, anomalyModel, model) = loaded;
         var scoring = Stopwatch.StartNew();
         var anomalyScores = AnomalyModel.Score(ml, anomalyModel, table);
         var rows = Enumerable.Range(0, table.Count).Select(i => new FeatureRow { Features = [.. table.Features[i], anomalyScores[i]] }).ToArray();
@@ -115,13 +135,14 @@ public sealed class CodingScorer(WarehouseDatabase database)
         return new Scored(scores, anomalyScores, probabilities, reasons, scoreSeconds, explaining.Elapsed.TotalSeconds);
     }
 
-    private static void Write(DuckDBConnection connection, FeatureTable table, Scored scored, ModelRecord anomaly, ModelRecord? supervised)
+    private static void Write(DuckDBConnection connection, FeatureTable table, Scored scored, ModelRecord anomaly, ModelRecord? supervised, bool removeStale)
     {
         var now = DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
         // Scores of versions that are no longer current (replaced or deleted abstracts) go with them, and
         // scores by other models are the ones being replaced now.
-        connection.Execute(
+        if (removeStale)
+            connection.Execute(
             "delete from coding.scores s where not exists (select 1 from marts.fct_abstracts a " +
             "where a.facility_id = s.facility_id and a.abstract_id = s.abstract_id and a.batch_id = s.batch_id) " +
             "or coalesce(s.supervised_model, s.anomaly_model) <> $1", supervised?.Version ?? anomaly.Version);

@@ -94,17 +94,19 @@ secondary_lifts as (
     join secondary_counts c using (code)
     cross join totals t
 ),
+-- The code a reason names is the first in code order among equally unusual ones: arg_min picked any of
+-- them, so the same abstract's reason named another code from one run to the next.
 intervention_fit as (
     select
         facility_id, abstract_id, count(*) as interventions,
-        min(lift) as intervention_min_lift, arg_min(code, lift) as intervention_min_lift_code
+        min(lift) as intervention_min_lift, first(code order by lift, code) as intervention_min_lift_code
     from intervention_lifts
     group by facility_id, abstract_id
 ),
 secondary_fit as (
     select
         facility_id, abstract_id, count(*) as secondaries,
-        min(lift) as secondary_min_lift, arg_min(code, lift) as secondary_min_lift_code
+        min(lift) as secondary_min_lift, first(code order by lift, code) as secondary_min_lift_code
     from secondary_lifts
     group by facility_id, abstract_id
 ),
@@ -113,7 +115,7 @@ comorbidity_roles as (
     select
         s.facility_id, s.abstract_id,
         max(r.as_mrdx::double / r.coded) as comorbidity_max_mrdx_share,
-        arg_max(s.code, r.as_mrdx::double / r.coded) as comorbidity_max_mrdx_share_code
+        first(s.code order by r.as_mrdx::double / r.coded desc, s.code) as comorbidity_max_mrdx_share_code
     from secondaries s
     join code_roles r using (code)
     where s.type in ('1', '2')
