@@ -41,7 +41,12 @@ internal sealed class StringColumn(string name) : ParquetColumn(new DataField<st
     {
         if (count == values.Length)
             Array.Resize(ref values, count * 2);
-        values[count++] = value is null ? null : Copy(value);
+        // Not "value is null ? null : Copy(value)": that conditional's type is ReadOnlyMemory<char>, and its
+        // null converts to an empty memory, so absent values would land as empty strings.
+        if (value is null)
+            values[count++] = null;
+        else
+            values[count++] = Copy(value);
     }
 
     private ReadOnlyMemory<char> Copy(string value)

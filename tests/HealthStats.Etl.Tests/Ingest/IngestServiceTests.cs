@@ -100,6 +100,18 @@ public sealed class IngestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_LandsAbsentValuesAsNull_NotAsEmptyText()
+    {
+        // The builder's record names no institution it came from or went to: both cells are empty.
+        await IngestAsync(new AbstractFileBuilder().Add("F001", "A1").Add("F001", "A2").Write(temp.Combine("a.csv")));
+
+        var lake = DuckDBConnectionExtensions.Literal(Path.Combine(database.DataDirectory.LakeDirectory, "abstracts", "*", "*.parquet"));
+        Assert.Equal(2, Count($"select count(*) from read_parquet({lake}) where institution_from is null and institution_to is null"));
+        Assert.Equal(2, Count("select count(*) from marts.fct_abstracts where institution_from is null and institution_to is null"));
+        Assert.Equal(2, Count("select count(*) from marts.fct_abstracts where fsa is not null and fsa <> ''"));
+    }
+
+    [Fact]
     public async Task Ingest_ChangesNothing_WhenTheSameFileComesTwice()
     {
         var file = new AbstractFileBuilder().Add("F001", "A1").Add("F001", "A2").Write(temp.Combine("a.csv"));
