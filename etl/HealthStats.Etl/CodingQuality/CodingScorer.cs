@@ -140,12 +140,14 @@ public sealed class CodingScorer(WarehouseDatabase database)
         var now = DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
         // Scores of versions that are no longer current (replaced or deleted abstracts) go with them, and
-        // scores by other models are the ones being replaced now.
+        // scores by other models are the ones being replaced now: once, with the first page.
         if (removeStale)
+        {
             connection.Execute(
-            "delete from coding.scores s where not exists (select 1 from marts.fct_abstracts a " +
-            "where a.facility_id = s.facility_id and a.abstract_id = s.abstract_id and a.batch_id = s.batch_id) " +
-            "or coalesce(s.supervised_model, s.anomaly_model) <> $1", supervised?.Version ?? anomaly.Version);
+                "delete from coding.scores s where not exists (select 1 from marts.fct_abstracts a " +
+                "where a.facility_id = s.facility_id and a.abstract_id = s.abstract_id and a.batch_id = s.batch_id) " +
+                "or coalesce(s.supervised_model, s.anomaly_model) <> $1", supervised?.Version ?? anomaly.Version);
+        }
         using (var appender = connection.CreateAppender("coding", "scores"))
         {
             for (var i = 0; i < table.Count; i++)
