@@ -41,6 +41,8 @@ internal sealed class BenchIngestCommand : ICommand
             context.Out.WriteLine($"ceiling (DuckDB) {result.CeilingSeconds,12:F2} s  (COPY to Parquet + CREATE TABLE from the same CSV)");
             context.Out.WriteLine($"ratio            {result.Ratio,12:F2}");
             context.Out.WriteLine($"peak RSS         {result.PeakRssMb,12:N0} MB");
+            var slowest = result.ModelSeconds.OrderByDescending(m => m.Value).Take(5).Select(m => $"{m.Key} {m.Value:F2} s");
+            context.Out.WriteLine($"slowest models   {string.Join(", ", slowest)}");
         }
         return Task.FromResult(0);
     }

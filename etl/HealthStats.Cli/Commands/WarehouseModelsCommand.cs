@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthStats.Warehouse.Build;
+using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Cli.Commands;
 
@@ -7,7 +8,7 @@ internal sealed class WarehouseModelsCommand : ICommand
 {
     public string Name => "warehouse models";
 
-    public string Summary => "Rebuilds every model (seeds, staging, intermediate, marts) in one transaction, timed, then runs the SQL data tests.";
+    public string Summary => "Rebuilds every model (seeds, staging, intermediate, marts), published in one transaction, timed, then runs the SQL data tests.";
 
     public string Usage =>
         "usage: healthstats warehouse models [--dry-run]\n" +
@@ -38,11 +39,10 @@ internal sealed class WarehouseModelsCommand : ICommand
         WarehouseSetup.Initialize(database);
         using var connection = database.OpenConnection();
         var total = System.Diagnostics.Stopwatch.StartNew();
-        using (var transaction = connection.BeginTransaction())
+        using (WriteGate.Enter(database.DataDirectory))
         {
-            MartBuild.Run(connection, (model, took) =>
+            StagedBuild.Run(connection, built: (model, took) =>
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{took.TotalSeconds,8:F2} s  {model}")));
-            transaction.Commit();
         }
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total.Elapsed.TotalSeconds,8:F2} s  models built"));
         var tests = System.Diagnostics.Stopwatch.StartNew();

@@ -26,6 +26,9 @@ public sealed record IngestOptions
     /// <summary>Told when each file's landing ends, with its start: a worker logs it (several workers land at once).</summary>
     public Action<LandingInterval>? Landed { get; init; }
 
+    /// <summary>Told each model the batch built or updated, and how long it took: bench ingest reports them.</summary>
+    public Action<string, TimeSpan>? ModelBuilt { get; init; }
+
     /// <summary>How far reading has got, reported now and then for a progress display.</summary>
     public IProgress<IngestProgress>? Progress { get; init; }
 }

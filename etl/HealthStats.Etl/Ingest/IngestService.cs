@@ -86,7 +86,7 @@ public sealed partial class IngestService(WarehouseDatabase database, Pseudonymi
         var sha = await FileHash.Sha256Async(path, cancellationToken);
         var batchId = sha[..16];
         var fileName = Path.GetFileName(path);
-        var loader = new BatchLoader(database);
+        var loader = new BatchLoader(database, options.ModelBuilt);
         await using var claim = warehouseLock is null ? null : await warehouseLock.ClaimBatchAsync(batchId, cancellationToken);
         await using var throughout = warehouseLock is null ? await HoldAsync(cancellationToken) : null;
 

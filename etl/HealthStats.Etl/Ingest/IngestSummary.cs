@@ -26,6 +26,6 @@ public sealed record IngestSummary
     /// <summary>Of those: hashing, reading, validating, de-identifying and writing Parquet.</summary>
     [JsonPropertyName("land_seconds")] public double LandSeconds { get; init; }
 
-    /// <summary>Of those: loading the batch into DuckDB and rebuilding the marts, in one transaction.</summary>
+    /// <summary>Of those: loading the batch into DuckDB and rebuilding the marts, published in one transaction.</summary>
     [JsonPropertyName("warehouse_seconds")] public double WarehouseSeconds { get; init; }
 }

@@ -1,3 +1,4 @@
+using HealthStats.Warehouse.Build;
 using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Etl.Reliability;
@@ -27,6 +28,9 @@ internal sealed class IngestKillTrial(CrashTrialWorkspace workspace, TimeSpan ti
             killedAt = await point.KillAsync(running, directory, random, () => Phase(directory), seen => phase = seen, timeout);
 
         var data = new DataDirectory(directory);
+        // As a restart: the dashboard and every command prepare the warehouse first, which takes a batch killed
+        // between its two commits out of core again (BatchesInFlight).
+        WarehouseSetup.Initialize(new WarehouseDatabase(data));
         var afterKill = WarehouseFingerprint.Of(data).Warehouse;
         string state;
         if (WarehouseFingerprint.Difference(workspace.BeforeSecondPrint.Warehouse, afterKill) is null)

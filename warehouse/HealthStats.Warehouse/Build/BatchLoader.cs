@@ -5,11 +5,14 @@ using HealthStats.Warehouse.Storage;
 namespace HealthStats.Warehouse.Build;
 
 /// <summary>
-/// Applies a landed batch to the DuckDB warehouse: its lake files into the core tables, the batch
-/// record, and a rebuild of every model (seeds, staging, intermediate, marts: see MartBuild), all in
-/// one transaction, so that readers see the whole batch or none of it.
+/// Applies a landed batch to the DuckDB warehouse: its lake files into the core tables, then the models
+/// (seeds, staging, intermediate, marts: see MartBuild) and the batch record. Readers see the whole batch
+/// or none of it: the core rows are committed first, marked in flight (BatchesInFlight), and nothing a
+/// reader sees names them until one transaction publishes the models and the record together. A small
+/// batch updates the models for the patients it touches (IncrementalBuild) in that transaction; a batch
+/// that touches much of the warehouse rebuilds them beside the published ones (StagedBuild).
 /// </summary>
-public sealed class BatchLoader(WarehouseDatabase database)
+public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeSpan>? modelBuilt = null)
 {
     public BatchRecord? FindBySha256(string sha256)
     {
@@ -18,12 +21,14 @@ public sealed class BatchLoader(WarehouseDatabase database)
     }
 
     /// <summary>
-    /// Settles the manifest of a batch whose process died around its commit (see BatchManifest.Recover). Run
-    /// before Apply: a manifest left pending holds the sequence number Apply is about to give.
+    /// Settles the manifest of a batch whose process died around its commit (see BatchManifest.Recover), and
+    /// takes out of core the rows of one that died before it (BatchesInFlight). Run before Apply, under the
+    /// write gate: a manifest left pending holds the sequence number Apply is about to give.
     /// </summary>
     public int RecoverInterrupted()
     {
         using var connection = database.OpenConnection();
+        BatchesInFlight.Recover(connection);
         return BatchManifest.Recover(database.DataDirectory, connection);
     }
 
@@ -37,7 +42,7 @@ public sealed class BatchLoader(WarehouseDatabase database)
     public BatchRecord Apply(BatchRecord batch, LandedFiles files)
     {
         using var connection = database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        BatchesInFlight.Recover(connection);
         var seq = connection.Scalar<int>("select coalesce(max(batch_seq), 0) + 1 from meta.batches");
 
         // Counted before the batch lands: which of its keys already had a current abstract.
@@ -48,19 +53,67 @@ public sealed class BatchLoader(WarehouseDatabase database)
             $"select count(*) from (select distinct facility_id, abstract_id from {ReadParquet(files.Deletions, hive: false)}) k " +
             "join marts.fct_abstracts a using (facility_id, abstract_id)");
 
-        Insert(connection, "core.abstract_versions", files.Abstracts, $"{seq} as batch_seq");
-        Insert(connection, "core.diagnosis_versions", files.Diagnoses);
-        Insert(connection, "core.intervention_versions", files.Interventions);
-        Insert(connection, "core.warning_versions", files.Warnings);
-        if (files.Deletions.Count > 0)
-            connection.Execute($"insert into core.deletions by name select *, {seq} as batch_seq from {ReadParquet(files.Deletions, hive: false)}");
+        using (var transaction = connection.BeginTransaction())
+        {
+            BatchesInFlight.Mark(connection, batch.BatchId);
+            Insert(connection, "core.abstract_versions", files.Abstracts, $"{seq} as batch_seq");
+            Insert(connection, "core.diagnosis_versions", files.Diagnoses);
+            Insert(connection, "core.intervention_versions", files.Interventions);
+            Insert(connection, "core.warning_versions", files.Warnings);
+            if (files.Deletions.Count > 0)
+                connection.Execute($"insert into core.deletions by name select *, {seq} as batch_seq from {ReadParquet(files.Deletions, hive: false)}");
+            transaction.Commit();
+        }
 
+        var record = batch with { BatchSeq = seq, Replaced = replaced, Deleted = deleted };
+        string? manifest = null;
+        try
+        {
+            using (var transaction = connection.BeginTransaction())
+            {
+                record = Publish(connection, record, files);
+                if (IncrementalBuild.TryUpdate(connection, batch.BatchId, modelBuilt))
+                {
+                    manifest = BatchManifest.WritePending(database.DataDirectory, record);
+                    transaction.Commit();
+                }
+            }
+            if (manifest is null)
+            {
+                StagedBuild.Run(connection, alsoPublish: c =>
+                {
+                    record = Publish(c, record, files);
+                    manifest = BatchManifest.WritePending(database.DataDirectory, record);
+                }, modelBuilt);
+            }
+        }
+        catch
+        {
+            if (manifest is not null)
+                BatchManifest.Discard(manifest);
+            try
+            {
+                BatchesInFlight.Abandon(connection, batch.BatchId);
+            }
+            catch (DuckDBException)
+            {
+                // The load's own failure is the one to report; the next ingest, build or start takes the rows out.
+            }
+            throw;
+        }
+        BatchManifest.Settle(manifest!);
+        return record;
+    }
+
+    // What appears with the batch's models, in the publishing transaction: its quarantine, the earlier
+    // quarantined records it corrected, and its record; its mark as in flight goes.
+    private static BatchRecord Publish(DuckDBConnection connection, BatchRecord record, LandedFiles files)
+    {
         if (files.QuarantineFile is not null)
             QuarantineIndex.Add(connection, files.QuarantineFile);
         var completedAt = DateTime.UtcNow;
-        var cleared = QuarantineIndex.ClearCorrected(connection, batch.BatchId, completedAt);
-
-        var record = batch with { BatchSeq = seq, Replaced = replaced, Deleted = deleted, QuarantineCleared = cleared, CompletedAt = completedAt };
+        var cleared = QuarantineIndex.ClearCorrected(connection, record.BatchId, completedAt);
+        record = record with { QuarantineCleared = cleared, CompletedAt = completedAt };
         connection.Execute(
             "insert into meta.batches by name select $1 as batch_id, $2 as batch_seq, $3 as file_name, $4 as file_sha256, $5 as source_format, " +
             "$6 as started_at, $7 as completed_at, $8 as received, $9 as loaded, $10 as replaced, $11 as deleted, $12 as quarantined, " +
@@ -68,18 +121,7 @@ public sealed class BatchLoader(WarehouseDatabase database)
             record.BatchId, record.BatchSeq, record.FileName, record.FileSha256, record.SourceFormat, record.StartedAt,
             record.CompletedAt, record.Received, record.Loaded, record.Replaced, record.Deleted, record.Quarantined,
             record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule), record.QuarantineCleared);
-        IncrementalBuild.Run(connection, batch.BatchId);
-        var manifest = BatchManifest.WritePending(database.DataDirectory, record);
-        try
-        {
-            transaction.Commit();
-        }
-        catch
-        {
-            BatchManifest.Discard(manifest);
-            throw;
-        }
-        BatchManifest.Settle(manifest);
+        BatchesInFlight.Published(connection, record.BatchId);
         return record;
     }
 

@@ -12,7 +12,8 @@ namespace HealthStats.Warehouse.Build;
 /// models that aggregate everything (summaries) are rebuilt whole, after the facts they read; models that
 /// read only reference data stay as they are. A patient-level model (episodes, readmissions) is right on
 /// such a scope because it holds every stay of each of its patients. The result equals a full build
-/// (the rebuild tests compare them), and a batch that touches much of the warehouse gets a full build.
+/// (the rebuild tests compare them), and a batch that touches much of the warehouse gets a full build
+/// (StagedBuild) instead.
 /// </summary>
 public static partial class IncrementalBuild
 {
@@ -89,16 +90,14 @@ public static partial class IncrementalBuild
     };
 
     /// <summary>
-    /// Updates the models for the batch just inserted into core (inside the caller's transaction).
-    /// Returns false when it ran a full build instead: no models yet, or a scope too large.
+    /// Updates the models for the batch just inserted into core (inside the caller's transaction). Returns
+    /// false, having changed no model, when a full build is needed instead (StagedBuild): no models of this
+    /// recipe yet, or a scope too large.
     /// </summary>
-    public static bool Run(DuckDBConnection connection, string batchId, Action<string, TimeSpan>? built = null)
+    public static bool TryUpdate(DuckDBConnection connection, string batchId, Action<string, TimeSpan>? built = null)
     {
         if (!MartBuild.AllCurrent(connection) || !DefineScope(connection, batchId))
-        {
-            MartBuild.Run(connection, built);
             return false;
-        }
         try
         {
             var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -205,6 +204,6 @@ public static partial class IncrementalBuild
 
     private static string TempName(string kind, string model) => $"hs_{kind}__{model.Replace('.', '_')}";
 
-    [GeneratedRegex(@"\b(?:core|staging|intermediate|marts)\.[a-z_0-9]+\b")]
+    [GeneratedRegex(@"\b(?:core|seeds|staging|intermediate|marts)\.[a-z_0-9]+\b")]
     private static partial Regex QualifiedName();
 }

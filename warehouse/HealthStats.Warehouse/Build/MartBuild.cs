@@ -4,11 +4,12 @@ using HealthStats.Warehouse.Storage;
 namespace HealthStats.Warehouse.Build;
 
 /// <summary>
-/// The recipe for the warehouse's models, built in this order inside the caller's transaction. Read top
-/// to bottom, it says what depends on what: seeds (code lists from embedded CSV files) and staging views
-/// (rename and cast only, over core, reference and seeds), then intermediate tables (joins and
-/// derivations), then the marts the dashboard and extracts read (facts, dimensions, summaries). Each
-/// model but the seeds is an embedded SQL file sql/models/LAYER/NAME.sql whose name is the object it makes.
+/// The recipe for the warehouse's models, built in this order: all of them by StagedBuild, those a batch
+/// changes by IncrementalBuild. Read top to bottom, it says what depends on what: seeds (code lists from
+/// embedded CSV files) and staging views (rename and cast only, over core, reference and seeds), then
+/// intermediate tables (joins and derivations), then the marts the dashboard and extracts read (facts,
+/// dimensions, summaries). Each model but the seeds is an embedded SQL file sql/models/LAYER/NAME.sql
+/// whose name is the object it makes.
 /// </summary>
 public static class MartBuild
 {
@@ -76,19 +77,20 @@ public static class MartBuild
         "intermediate.int_episodes_followed_for_readmission", // read by marts.fct_episodes
     };
 
+    // Models that read the batches' own records (meta.batches, meta.quarantine), which a batch writes in the
+    // transaction that publishes it: StagedBuild makes them in that transaction, after the records.
+    internal static readonly HashSet<string> ReadBatchRecords = new(StringComparer.Ordinal)
+    {
+        "marts.dim_facilities",
+        "marts.sum_submissions_by_batch",
+    };
+
     /// <summary>The statements the build runs, in order, for a dry run that prints them.</summary>
     public static IEnumerable<string> Statements() => Models.Select(Statement);
 
-    /// <summary>Rebuilds every model on the caller's connection (and so inside the caller's transaction).</summary>
-    /// <param name="built">Told each model and how long it took, for a timing report.</param>
-    public static void Run(DuckDBConnection connection, Action<string, TimeSpan>? built = null)
+    /// <summary>Records that the models were built from this release's recipe (see AllCurrent).</summary>
+    internal static void RecordRecipe(DuckDBConnection connection)
     {
-        foreach (var model in Models)
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            Build(connection, model);
-            built?.Invoke(model, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        }
         connection.Execute("delete from meta.model_recipe");
         connection.Execute("insert into meta.model_recipe values ($1)", RecipeSha256());
     }
@@ -96,10 +98,16 @@ public static class MartBuild
     /// <summary>Builds one model whole.</summary>
     public static void Build(DuckDBConnection connection, string model)
     {
+        var statement = Statement(model);
+        Execute(connection, model, statement, () => DropWhenMadeOtherwise(connection, model, statement));
+    }
+
+    /// <summary>Runs a model's statement; a failure names the model, and the setting to raise when memory ran out.</summary>
+    internal static void Execute(DuckDBConnection connection, string model, string statement, Action? before = null)
+    {
         try
         {
-            var statement = Statement(model);
-            DropWhenMadeOtherwise(connection, model, statement);
+            before?.Invoke();
             connection.Execute(statement);
         }
         catch (DuckDBException ex)
@@ -153,20 +161,22 @@ public static class MartBuild
             connection.Execute($"drop table {model}");
     }
 
-    private static string Statement(string model)
+    private static string Statement(string model) => Statement(model, model);
+
+    /// <summary>The statement that builds the model under the name target (StagedBuild builds beside the published one).</summary>
+    internal static string Statement(string model, string target)
     {
         var (layer, name) = Split(model);
         return layer switch
         {
-            "seeds" => Seeds.Statement(model, name),
+            "seeds" => Seeds.Statement(target, name),
             // Views: staging only renames and casts, so reading through it costs nothing worth storing.
-            "staging" => $"create or replace view {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
-            _ when IntermediateViews.Contains(model) => $"create or replace view {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
-            _ => $"create or replace table {model} as\n{EmbeddedSql.Read(ResourceName(model))}",
+            _ when IsView(model) => $"create or replace view {target} as\n{Sql(model)}",
+            _ => $"create or replace table {target} as\n{Sql(model)}",
         };
     }
 
-    private static (string Layer, string Name) Split(string model)
+    internal static (string Layer, string Name) Split(string model)
     {
         var dot = model.IndexOf('.', StringComparison.Ordinal);
         return (model[..dot], model[(dot + 1)..]);

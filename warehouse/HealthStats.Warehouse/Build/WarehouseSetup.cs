@@ -16,23 +16,22 @@ public static class WarehouseSetup
         database.Initialize();
         new ClassificationStore(database).EnsureStarter();
         new CodeEditStore(database).EnsureStarter();
+        using var gate = WriteGate.Enter(database.DataDirectory);
         using var connection = database.OpenConnection();
         CodeLists.Load(connection);
+        // Rows of a batch whose process died before publishing it must not reach the models built here.
+        BatchesInFlight.Recover(connection);
+        // Published in one transaction: a reader never sees some models of the new recipe and not others.
         if (!MartBuild.AllCurrent(connection))
-        {
-            // In a transaction: a reader never sees some models of the new recipe and not others.
-            using var transaction = connection.BeginTransaction();
-            MartBuild.Run(connection);
-            transaction.Commit();
-        }
+            StagedBuild.Run(connection);
     }
 
     /// <summary>Rebuilds every model, for example after a classification or CCSR import changed what they join.</summary>
     public static void RebuildMarts(WarehouseDatabase database)
     {
+        using var gate = WriteGate.Enter(database.DataDirectory);
         using var connection = database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        MartBuild.Run(connection);
-        transaction.Commit();
+        BatchesInFlight.Recover(connection);
+        StagedBuild.Run(connection);
     }
 }

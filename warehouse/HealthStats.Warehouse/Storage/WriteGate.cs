@@ -18,6 +18,14 @@ public static class WriteGate
         return new Release(gate);
     }
 
+    /// <summary>For synchronous writers that run outside any ingest (the warehouse's setup and model rebuilds).</summary>
+    public static IDisposable Enter(DataDirectory dataDirectory)
+    {
+        var gate = Gates.GetOrAdd(dataDirectory.Root, _ => new SemaphoreSlim(1, 1));
+        gate.Wait();
+        return new Release(gate);
+    }
+
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {
         private int released;
