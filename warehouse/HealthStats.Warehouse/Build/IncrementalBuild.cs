@@ -9,7 +9,8 @@ namespace HealthStats.Warehouse.Build;
 /// touched are recomputed. A batch's abstracts, and every earlier version of their keys, name a set of
 /// patients; every stay of those patients is the scope. Each model that holds batch data is computed
 /// from its usual SQL, with its inputs narrowed to the scope, and its rows for the scope are replaced;
-/// models that aggregate everything (summaries) are rebuilt whole, after the facts they read; models that
+/// summaries by month or year have their rows for the scope's months or years replaced (SummarySlices),
+/// other models that aggregate everything are rebuilt whole, after the facts they read; models that
 /// read only reference data stay as they are. A patient-level model (episodes, readmissions) is right on
 /// such a scope because it holds every stay of each of its patients. The result equals a full build
 /// (the rebuild tests compare them), and a batch that touches much of the warehouse gets a full build
@@ -35,6 +36,9 @@ public static partial class IncrementalBuild
 
         /// <summary>Aggregates over everything: rebuilt whole after the scoped models.</summary>
         Whole,
+
+        /// <summary>Aggregates by a time in its grain: its rows for the times the scope touched are replaced (SummarySlices).</summary>
+        Sliced,
     }
 
     internal static readonly IReadOnlyDictionary<string, Refresh> Refreshes = new Dictionary<string, Refresh>(StringComparer.Ordinal)
@@ -75,17 +79,17 @@ public static partial class IncrementalBuild
         ["marts.fct_readmissions"] = Refresh.Scoped,
         ["marts.dim_facilities"] = Refresh.Whole,
         ["marts.dim_data_coverage"] = Refresh.Whole,
-        ["marts.sum_discharges_monthly"] = Refresh.Whole,
-        ["marts.sum_discharges_by_age"] = Refresh.Whole,
-        ["marts.sum_stays_by_los"] = Refresh.Whole,
-        ["marts.sum_coding_turnaround"] = Refresh.Whole,
-        ["marts.sum_charlson_monthly"] = Refresh.Whole,
-        ["marts.sum_diagnoses_monthly"] = Refresh.Whole,
-        ["marts.sum_interventions_yearly"] = Refresh.Whole,
-        ["marts.sum_mrdx_discharges_monthly"] = Refresh.Whole,
-        ["marts.sum_interventions_by_patient_group_yearly"] = Refresh.Whole,
-        ["marts.sum_readmissions_monthly"] = Refresh.Whole,
-        ["marts.sum_coding_quality_monthly"] = Refresh.Whole,
+        ["marts.sum_discharges_monthly"] = Refresh.Sliced,
+        ["marts.sum_discharges_by_age"] = Refresh.Sliced,
+        ["marts.sum_stays_by_los"] = Refresh.Sliced,
+        ["marts.sum_coding_turnaround"] = Refresh.Sliced,
+        ["marts.sum_charlson_monthly"] = Refresh.Sliced,
+        ["marts.sum_diagnoses_monthly"] = Refresh.Sliced,
+        ["marts.sum_interventions_yearly"] = Refresh.Sliced,
+        ["marts.sum_mrdx_discharges_monthly"] = Refresh.Sliced,
+        ["marts.sum_interventions_by_patient_group_yearly"] = Refresh.Sliced,
+        ["marts.sum_readmissions_monthly"] = Refresh.Sliced,
+        ["marts.sum_coding_quality_monthly"] = Refresh.Sliced,
         ["marts.sum_submissions_by_batch"] = Refresh.Whole,
     };
 
@@ -98,8 +102,11 @@ public static partial class IncrementalBuild
     {
         if (!MartBuild.AllCurrent(connection) || !DefineScope(connection, batchId))
             return false;
+        var step = "the scope";
         try
         {
+            SummarySlices.Begin(connection);
+            SummarySlices? slices = null;
             var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var source in ScopedSources)
             {
@@ -109,6 +116,7 @@ public static partial class IncrementalBuild
             }
             foreach (var model in MartBuild.Models)
             {
+                step = model;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 switch (RefreshOf(model))
                 {
@@ -120,6 +128,10 @@ public static partial class IncrementalBuild
                     case Refresh.Scoped:
                         renamed[model] = ReplaceScopedRows(connection, model, renamed);
                         break;
+                    case Refresh.Sliced:
+                        slices ??= SummarySlices.Touched(connection);
+                        slices.Replace(connection, model);
+                        break;
                 }
                 built?.Invoke(model, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
@@ -127,7 +139,7 @@ public static partial class IncrementalBuild
         }
         catch (DuckDBException ex)
         {
-            throw new InvalidOperationException($"Updating the models for batch {batchId} failed: {ex.Message}{MartBuild.MemoryHint(ex)}", ex);
+            throw new InvalidOperationException($"Updating the models for batch {batchId} failed at {step}: {ex.Message}{MartBuild.MemoryHint(ex)}", ex);
         }
     }
 
@@ -173,8 +185,11 @@ public static partial class IncrementalBuild
             return delta;
         }
         connection.Execute($"create or replace temp table {delta} as\n{sql}");
-        connection.Execute($"delete from {model} where {ScopePredicate(connection, model)}");
+        var scope = ScopePredicate(connection, model);
+        SummarySlices.KeepBefore(connection, model, scope);
+        connection.Execute($"delete from {model} where {scope}");
         connection.Execute($"insert into {model} by name select * from {delta}");
+        SummarySlices.RecordChanged(connection, model, delta);
         return delta;
     }
 
