@@ -117,8 +117,8 @@ public static class MartBuild
     }
 
     // DuckDB's own advice names its SET statements; the operator sets the limit in HealthStats' configuration.
-    // Measured: a batch into a warehouse of 10 million abstracts needs 2GB (1GB ran out in a summary rebuilt
-    // whole, beside the batch's uncommitted rows), where a first load of the same 10 million fits in 1GB.
+    // Measured: a batch that touches every month of a warehouse of 10 million abstracts needs 2GB (1GB ran out
+    // recomputing the summaries of every month), where a first load of the same 10 million fits in 1GB.
     internal static string MemoryHint(DuckDBException ex) =>
         ex.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase)
             ? "\nRaise DuckDB's memory limit in the configuration (HealthStats__DuckDbMemoryLimit, e.g. 2GB for a warehouse of 10 million abstracts), or leave it unset for DuckDB's default."

@@ -8,7 +8,7 @@ namespace HealthStats.Warehouse.Build;
 /// Builds every model whole beside the published ones, then publishes them all in one transaction. Each
 /// model is built as NAME__next and committed on its own, so the models after it read it as committed
 /// rows: DuckDB reads the rows a transaction made itself about half as fast (measured at a million
-/// abstracts: the models took 41 s in one transaction, 27 s this way). Readers go on seeing the
+/// abstracts: the models took 41 s in one transaction, 27 to 34 s this way). Readers go on seeing the
 /// published models, which nothing touches until the publishing transaction drops them and renames
 /// the new ones into place: a catalog change, no copy. A build that fails leaves the published models as
 /// they were and drops what it staged. The few models that read the batches' records are built in the
