@@ -43,15 +43,8 @@ public sealed class IncrementalBuildTests : IDisposable
         await IngestAsync("moved.csv", header, rows.Take(40).Select(r => WithField(header, r, "health_card_number", "MOVED-" + Field(header, r, "abstract_id"))));
         await IngestAsync("recoded.csv", header, rows.Skip(2100).Take(30).Select(r => WithField(header, r, "dx_1_code", "I10")));
         await IngestAsync("deleted.csv", header, rows.Skip(2500).Take(25).Select(r => Deletion(header, r)));
-        var incremental = WarehouseSnapshot.Of(database);
 
-        using (var connection = database.OpenConnection())
-            StagedBuild.Run(connection);
-
-        var full = WarehouseSnapshot.Of(database);
-        Assert.Equal(full.Keys.Order(StringComparer.Ordinal), incremental.Keys.Order(StringComparer.Ordinal));
-        foreach (var (table, rowsOfTable) in full)
-            Assert.True(rowsOfTable == incremental[table], $"{table} after the small batches differs from a full build");
+        AssertAsAFullBuildWould("the small batches");
     }
 
     [Fact]
@@ -142,13 +135,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var deleted = await IngestAsync("deleted.csv", header, [Deletion(header, alone)]);
         Assert.Equal(1, deleted.Deleted);
-        var incremental = WarehouseSnapshot.Of(database);
-        using (var connection = database.OpenConnection())
-            StagedBuild.Run(connection);
-
-        var full = WarehouseSnapshot.Of(database);
-        foreach (var (table, rowsOfTable) in full)
-            Assert.True(rowsOfTable == incremental[table], $"{table} after the deletion differs from a full build");
+        AssertAsAFullBuildWould("the deletion");
     }
 
     [Fact]
@@ -178,13 +165,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var deleted = await IngestAsync("deleted.csv", header, [Deletion(header, stay)]);
         Assert.Equal(1, deleted.Deleted);
-        var incremental = WarehouseSnapshot.Of(database);
-        using (var connection = database.OpenConnection())
-            StagedBuild.Run(connection);
-
-        var full = WarehouseSnapshot.Of(database);
-        foreach (var (table, rowsOfTable) in full)
-            Assert.True(rowsOfTable == incremental[table], $"{table} after the deletion differs from a full build");
+        AssertAsAFullBuildWould("the deletion");
     }
 
     [Fact]
@@ -195,6 +176,19 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Equal(
             MartBuild.Models.Where(m => IncrementalBuild.RefreshOf(m) == IncrementalBuild.Refresh.Sliced).Order(StringComparer.Ordinal),
             SummarySlices.Columns.Keys.Order(StringComparer.Ordinal));
+    }
+
+    // The models as the batches left them must equal a full build of the same data, table for table.
+    private void AssertAsAFullBuildWould(string after)
+    {
+        var incremental = WarehouseSnapshot.Of(database);
+        using (var connection = database.OpenConnection())
+            StagedBuild.Run(connection);
+
+        var full = WarehouseSnapshot.Of(database);
+        Assert.Equal(full.Keys.Order(StringComparer.Ordinal), incremental.Keys.Order(StringComparer.Ordinal));
+        foreach (var (table, rowsOfTable) in full)
+            Assert.True(rowsOfTable == incremental[table], $"{table} after {after} differs from a full build");
     }
 
     private (string Header, List<string> Rows) Generated(int abstracts)
