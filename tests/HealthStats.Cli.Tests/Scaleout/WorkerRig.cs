@@ -83,11 +83,15 @@ internal sealed partial class WorkerRig : IDisposable
     private static string[] FileNames(string folder) =>
         Directory.Exists(folder) ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).ToArray() : [];
 
+    /// <summary>Waits until the files are processed and their jobs are recorded as done.</summary>
     public async Task WaitForProcessedAsync(int files, TimeSpan timeout)
     {
         try
         {
             await WaitForAsync(() => Processed().Length + Failed().Length >= files, timeout, $"{files} inbox files processed");
+            // A job leaves its receipt (or moves its file to failed/) before it returns, and Hangfire records it as
+            // succeeded after: a worker stopped in between would leave the job processing, seen by SucceededIngests as never done.
+            await WaitForAsync(() => SucceededIngests().Count >= files, timeout, $"{files} ingest jobs recorded as succeeded");
         }
         catch (TimeoutException ex)
         {

@@ -75,6 +75,41 @@ public sealed class InboxJobsTests : IDisposable
     }
 
     [Fact]
+    public async Task FileJob_RunAgain_ReportsTheFirstRunsReceipt_WithoutReadingTheFileAgain()
+    {
+        new AbstractFileBuilder().Add("F001", "A1").Add("F001", "A2").Write(Path.Combine(data.InboxDirectory, "good.csv"));
+        new InboxScanJob(data, queue).Run();
+        var first = await new InboxFileJob(data, Ingest()).RunAsync("good.csv", CancellationToken.None);
+
+        var again = await new InboxFileJob(data, Ingest()).RunAsync("good.csv", CancellationToken.None);
+
+        Assert.Equal(2, first.Loaded);
+        Assert.Equal(first.Loaded, again.Loaded);
+        Assert.Equal(first.Files.Single().BatchId, again.Files.Single().BatchId);
+        Assert.Single(Directory.GetFiles(data.ProcessedDirectory));
+    }
+
+    [Fact]
+    public async Task FileJob_RunAgain_ReportsTheFirstRunsFailure()
+    {
+        File.WriteAllText(Path.Combine(data.InboxDirectory, "bad.csv"), "what,is,this\n1,2,3\n");
+        new InboxScanJob(data, queue).Run();
+        await new InboxFileJob(data, Ingest()).RunAsync("bad.csv", CancellationToken.None);
+
+        var again = await new InboxFileJob(data, Ingest()).RunAsync("bad.csv", CancellationToken.None);
+
+        Assert.Contains("bad.csv, line 1", Assert.Single(again.Failed).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileJob_Fails_WhenTheFileWasNeverClaimed()
+    {
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => new InboxFileJob(data, Ingest()).RunAsync("never.csv", CancellationToken.None));
+
+        Assert.Contains("never.csv is neither in the inbox's claimed files", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FileJob_RefusesAPath_OutsideTheInbox()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => new InboxFileJob(data, Ingest()).RunAsync("../secrets/hmac.key", CancellationToken.None));
