@@ -36,6 +36,18 @@ public sealed class BatchPublishingTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
+    public async Task Load_RestoresTheInsertionOrder_ItRelaxedForTheCoreInsert()
+    {
+        // Held open across the load, so that the load's connections share its database instance, whose setting this is.
+        using var connection = database.OpenConnection();
+
+        await IngestAsync("all.csv", rows);
+
+        Assert.True(connection.Scalar<bool>("select current_setting('preserve_insertion_order')"));
+        Assert.Equal(connection.Scalar<long>("select sum(loaded)::bigint from meta.batches"), connection.Scalar<long>("select count(*) from core.abstract_versions"));
+    }
+
+    [Fact]
     public async Task FullBuild_ReadersSeeTheOldWarehouse_UntilThePublishingCommit()
     {
         await IngestAsync("first.csv", rows.Take(600));

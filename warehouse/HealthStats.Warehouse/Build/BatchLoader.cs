@@ -53,6 +53,7 @@ public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeS
             $"select count(*) from (select distinct facility_id, abstract_id from {ReadParquet(files.Deletions, hive: false)}) k " +
             "join marts.fct_abstracts a using (facility_id, abstract_id)");
 
+        using (InsertionOrder.Relaxed(connection))
         using (var transaction = connection.BeginTransaction())
         {
             BatchesInFlight.Mark(connection, batch.BatchId);

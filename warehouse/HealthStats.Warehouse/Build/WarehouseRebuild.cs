@@ -48,7 +48,8 @@ public static class WarehouseRebuild
             }
             // The core rows are committed before the models, which read them twice as fast so (StagedBuild);
             // nobody reads this file before it replaces the old one.
-            LoadLake(connection, data, manifests);
+            using (InsertionOrder.Relaxed(connection))
+                LoadLake(connection, data, manifests);
             StagedBuild.Run(connection);
             connection.Execute("checkpoint");
         }
