@@ -47,7 +47,7 @@ public sealed class InboxFileJob(DataDirectory data, IngestService ingest, Inges
         var receipt = Newest(data.ProcessedDirectory, fileName + ".receipt*.json");
         if (receipt is not null)
             return JsonSerializer.Deserialize<IngestTotals>(File.ReadAllText(receipt));
-        var error = Newest(data.FailedDirectory, fileName + "*.error.txt");
+        var error = Newest(data.FailedDirectory, fileName + ".error*.txt");
         return error is null ? null : IngestTotals.Of([], [new FailedFile(fileName, File.ReadAllText(error).TrimEnd())]);
     }
 

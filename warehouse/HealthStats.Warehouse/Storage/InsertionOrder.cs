@@ -13,7 +13,7 @@ namespace HealthStats.Warehouse.Storage;
 /// The setting belongs to the database instance, not to one connection: it is relaxed for the length of the
 /// insert and restored after, so that it does not outlive the writer that needed it.
 /// </remarks>
-public static class InsertionOrder
+internal static class InsertionOrder
 {
     /// <summary>Relaxes the order until disposed; where it is relaxed already (by an operator's setting too), leaves it so.</summary>
     public static IDisposable Relaxed(DuckDBConnection connection)
