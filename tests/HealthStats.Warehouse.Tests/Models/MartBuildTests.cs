@@ -9,14 +9,14 @@ public sealed class MartBuildTests : IDisposable
     public void Dispose() => warehouse.Dispose();
 
     [Fact]
-    public void DryRun_PrintsOneStatementPerModel_ViewsForStagingAndTablesElsewhere()
+    public void DryRun_PrintsOneStatementPerModel_ViewsForStagingAndIntermediateAndTablesElsewhere()
     {
         var statements = MartBuild.Statements().ToList();
 
         Assert.Equal(MartBuild.Models.Count, statements.Count);
         foreach (var (model, sql) in MartBuild.Models.Zip(statements))
         {
-            var kind = model.StartsWith("staging.", StringComparison.Ordinal) || MartBuild.IntermediateViews.Contains(model) ? "view" : "table";
+            var kind = model.StartsWith("staging.", StringComparison.Ordinal) || model.StartsWith("intermediate.", StringComparison.Ordinal) ? "view" : "table";
             Assert.StartsWith($"create or replace {kind} {model} as", sql, StringComparison.Ordinal);
         }
     }
@@ -28,7 +28,7 @@ public sealed class MartBuildTests : IDisposable
         warehouse.Build();
         using var connection = warehouse.Database.OpenConnection();
         HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection,
-            "insert into intermediate.int_stays_linked_into_episodes select * replace ('F1/other' as episode_id) from intermediate.int_stays_linked_into_episodes");
+            "insert into marts.fct_abstracts select * replace ('F1/other' as episode_id) from marts.fct_abstracts");
 
         var failures = DataTests.Run(connection);
 
@@ -56,9 +56,9 @@ public sealed class MartBuildTests : IDisposable
         HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection, "set memory_limit = '1MB'");
         HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection, "set max_temp_directory_size = '0KiB'");
 
-        var error = Assert.Throws<InvalidOperationException>(() => MartBuild.Build(connection, "intermediate.int_abstracts_current"));
+        var error = Assert.Throws<InvalidOperationException>(() => MartBuild.Build(connection, "marts.fct_abstracts"));
 
-        Assert.Contains("Building intermediate.int_abstracts_current failed: Out of Memory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Building marts.fct_abstracts failed: Out of Memory", error.Message, StringComparison.Ordinal);
         Assert.Contains("HealthStats__DuckDbMemoryLimit", error.Message, StringComparison.Ordinal);
     }
 
@@ -92,15 +92,36 @@ public sealed class MartBuildTests : IDisposable
         warehouse.Build();
         using (var connection = warehouse.Database.OpenConnection())
         {
-            // As an older release left them: a table where a view is built now, and a view where a table is.
+            // As older releases left them: a table where a view is built now (intermediate models were stored), and a view where a table is.
             HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Execute(connection,
-                "drop view intermediate.int_diagnoses_mapped_to_ccsr; create table intermediate.int_diagnoses_mapped_to_ccsr as select 1 as x; " +
+                "drop view intermediate.int_abstracts_current; create table intermediate.int_abstracts_current as select 1 as x; " +
                 "drop table marts.fct_episodes; create view marts.fct_episodes as select 1 as x");
         }
 
         warehouse.Build();
 
-        Assert.Equal("VIEW", warehouse.Scalar<string>("select table_type from information_schema.tables where table_name = 'int_diagnoses_mapped_to_ccsr'"));
+        Assert.Equal("VIEW", warehouse.Scalar<string>("select table_type from information_schema.tables where table_name = 'int_abstracts_current'"));
         Assert.Equal("BASE TABLE", warehouse.Scalar<string>("select table_type from information_schema.tables where table_name = 'fct_episodes'"));
+    }
+
+    [Fact]
+    public void Build_PublishesIntermediateModelsAsViews_AndKeepsNoTemporaryTable()
+    {
+        warehouse.Add(new Stay("A1", "p1", "2024-05-01", null, "2024-05-02", null));
+        warehouse.Add(new Stay("A2", "p1", "2024-05-02", null, "2024-05-04", null));
+        using var connection = warehouse.Database.OpenConnection();
+
+        StagedBuild.Run(connection);
+
+        var intermediate = warehouse.Scalar<string>(
+            "select string_agg(distinct table_type) from information_schema.tables where table_schema = 'intermediate'");
+        Assert.Equal("VIEW", intermediate);
+        Assert.Equal(0L, HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Scalar<long>(connection,
+            "select count(*) from duckdb_tables() where temporary"));
+        Assert.Equal(0L, HealthStats.Warehouse.Storage.DuckDBConnectionExtensions.Scalar<long>(connection,
+            "select count(*) from duckdb_views() where temporary and not internal"));
+        // The views compute what the marts were built from.
+        Assert.Equal(1L, warehouse.Scalar<long>("select count(distinct episode_id) from intermediate.int_stays_linked_into_episodes"));
+        Assert.Equal(2L, warehouse.Scalar<long>("select count(*) from marts.fct_abstracts where episode_id = 'F1/A1'"));
     }
 }

@@ -178,6 +178,12 @@ public static partial class IncrementalBuild
     {
         var sql = Rename(MartBuild.Sql(model), renamed);
         var delta = TempName("delta", model);
+        if (MartBuild.IsEphemeral(model))
+        {
+            // Published as a view, computed where it is read: the scope's rows are only for the models after it.
+            connection.Execute(MartBuild.EphemeralStatement(model, delta, sql));
+            return delta;
+        }
         if (MartBuild.IsView(model))
         {
             // A view is computed where it is read: its scoped form is a view over the scoped inputs.

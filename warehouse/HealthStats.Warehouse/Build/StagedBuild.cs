@@ -12,7 +12,8 @@ namespace HealthStats.Warehouse.Build;
 /// published models, which nothing touches until the publishing transaction drops them and renames
 /// the new ones into place: a catalog change, no copy. A build that fails leaves the published models as
 /// they were and drops what it staged. The few models that read the batches' records are built in the
-/// publishing transaction itself, after alsoPublish has written the batch's record.
+/// publishing transaction itself, after alsoPublish has written the batch's record. Intermediate models
+/// are built into temporary tables for the marts to read and published as views (MartBuild.IsEphemeral).
 /// </summary>
 public static class StagedBuild
 {
@@ -32,10 +33,19 @@ public static class StagedBuild
             foreach (var model in MartBuild.Models.Where(m => !MartBuild.ReadBatchRecords.Contains(m)))
             {
                 var started = Stopwatch.GetTimestamp();
-                var next = model + Suffix;
                 // Its inputs are the models staged before it, not the published ones.
-                MartBuild.Execute(connection, model, IncrementalBuild.Rename(MartBuild.Statement(model, next), staged));
-                staged[model] = next;
+                if (MartBuild.IsEphemeral(model))
+                {
+                    var temporary = EphemeralName(model);
+                    MartBuild.Execute(connection, model, MartBuild.EphemeralStatement(model, temporary, IncrementalBuild.Rename(MartBuild.Sql(model), staged)));
+                    staged[model] = temporary;
+                }
+                else
+                {
+                    var next = model + Suffix;
+                    MartBuild.Execute(connection, model, IncrementalBuild.Rename(MartBuild.Statement(model, next), staged));
+                    staged[model] = next;
+                }
                 built?.Invoke(model, Stopwatch.GetElapsedTime(started));
             }
             using var transaction = connection.BeginTransaction();
@@ -62,7 +72,31 @@ public static class StagedBuild
             }
             throw;
         }
+        finally
+        {
+            DropEphemeral(connection);
+        }
     }
+
+    // The temporary tables of the intermediate models: the connection's own, gone with it, but dropped
+    // now so that their memory (or their spill files) is given back as soon as the marts are built.
+    private static void DropEphemeral(DuckDBConnection connection)
+    {
+        foreach (var model in MartBuild.Models.Where(MartBuild.IsEphemeral).Reverse())
+        {
+            var kind = MartBuild.IntermediateViews.Contains(model) ? "view" : "table";
+            try
+            {
+                connection.Execute($"drop {kind} if exists temp.main.{EphemeralName(model)}");
+            }
+            catch (DuckDBException)
+            {
+                // A connection that failed mid-build may refuse; its temporary objects go when it closes.
+            }
+        }
+    }
+
+    private static string EphemeralName(string model) => "hs_ephemeral__" + model.Replace('.', '_');
 
     /// <summary>Drops the models a build staged and did not publish (one that failed, or whose process died).</summary>
     public static void DropUnpublished(DuckDBConnection connection)
@@ -87,7 +121,8 @@ public static class StagedBuild
         {
             Drop(connection, model, existing);
             connection.Execute(MartBuild.Statement(model, model));
-            connection.Execute($"drop view {model}{Suffix}");
+            if (!MartBuild.IsEphemeral(model))
+                connection.Execute($"drop view {model}{Suffix}");
         }
     }
 
