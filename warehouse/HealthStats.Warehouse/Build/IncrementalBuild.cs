@@ -106,6 +106,9 @@ public static partial class IncrementalBuild
         try
         {
             SummarySlices.Begin(connection);
+            // A fact view changes as soon as a model under it does: its scope's rows are kept before any is replaced.
+            foreach (var view in SummarySlices.FactViews)
+                SummarySlices.KeepBefore(connection, view, ScopePredicate(connection, view));
             SummarySlices? slices = null;
             var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var source in ScopedSources)
@@ -188,6 +191,7 @@ public static partial class IncrementalBuild
         {
             // A view is computed where it is read: its scoped form is a view over the scoped inputs.
             connection.Execute($"create or replace temp view {delta} as\n{sql}");
+            SummarySlices.RecordChanged(connection, model, delta);
             return delta;
         }
         connection.Execute($"create or replace temp table {delta} as\n{sql}");

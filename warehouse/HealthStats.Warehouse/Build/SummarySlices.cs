@@ -44,6 +44,9 @@ internal sealed class SummarySlices
         ["marts.fct_readmissions"] = "discharge_month",
     };
 
+    /// <summary>The facts that are views (MartBuild.MartViews), whose rows before the update are kept before any model changes.</summary>
+    public static IEnumerable<string> FactViews => Facts.Keys.Where(MartBuild.MartViews.Contains);
+
     private readonly List<string> months;
     private readonly List<string> years;
     private readonly bool sliceUnknown;
