@@ -12,6 +12,6 @@ public sealed class LakeCompactionJob(WarehouseDatabase database)
     public async Task<CompactionResult> RunAsync(CancellationToken cancellationToken)
     {
         using var gate = await WriteGate.EnterAsync(database.DataDirectory, cancellationToken);
-        return LakeCompaction.Run(database.DataDirectory, LakeCompaction.DefaultSmallFileBytes, database.MemoryLimit);
+        return LakeCompaction.Run(database);
     }
 }

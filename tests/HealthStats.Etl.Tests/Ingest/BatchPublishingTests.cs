@@ -36,15 +36,20 @@ public sealed class BatchPublishingTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public async Task Load_RestoresTheInsertionOrder_ItRelaxedForTheCoreInsert()
+    public async Task Load_ReadsTheBatchsRowsFromTheLake_WithoutACopyInTheWarehouse()
     {
-        // Held open across the load, so that the load's connections share its database instance, whose setting this is.
-        using var connection = database.OpenConnection();
-
         await IngestAsync("all.csv", rows);
 
-        Assert.True(connection.Scalar<bool>("select current_setting('preserve_insertion_order')"));
-        Assert.Equal(connection.Scalar<long>("select sum(loaded)::bigint from meta.batches"), connection.Scalar<long>("select count(*) from core.abstract_versions"));
+        using var connection = database.OpenConnection();
+        Assert.Equal("VIEW", connection.Scalar<string>(
+            "select table_type from information_schema.tables where table_schema = 'core' and table_name = 'abstract_versions'"));
+        var loaded = connection.Scalar<long>("select sum(loaded)::bigint from meta.batches");
+        Assert.True(loaded > 0);
+        Assert.Equal(loaded, connection.Scalar<long>("select count(*) from core.abstract_versions"));
+        Assert.Equal(loaded, connection.Scalar<long>(
+            $"select count(*) from read_parquet('{Path.Combine(data.LakeDirectory, "abstracts", "*", "*.parquet")}')"));
+        Assert.Equal(0, connection.Scalar<long>("select count(*) from core.abstract_versions_shape"));
+        Assert.Equal(0, connection.Scalar<long>("select count(*) from core.abstract_versions where batch_seq is null"));
     }
 
     [Fact]
@@ -112,12 +117,20 @@ public sealed class BatchPublishingTests : IDisposable
     {
         await IngestAsync("first.csv", rows.Take(600));
         var before = WarehouseSnapshot.Of(database);
-        // What a process killed during the models leaves: the batch's core rows, committed and marked, and a staged model.
+        // What a process killed during the models leaves: the batch's lake files in the core views, marked in
+        // flight, and a staged model.
         using (var connection = database.OpenConnection())
         {
-            connection.Execute("insert into meta.batches_in_flight values ('dead', now())");
-            connection.Execute("insert into core.abstract_versions select * replace ('dead' as batch_id) from core.abstract_versions limit 50");
-            connection.Execute("insert into core.diagnosis_versions select * replace ('dead' as batch_id) from core.diagnosis_versions limit 50");
+            foreach (var table in new[] { "abstracts", "diagnoses" })
+            {
+                var folder = Directory.EnumerateDirectories(Path.Combine(data.LakeDirectory, table), "fiscal_year=*").First();
+                var source = Directory.EnumerateFiles(folder, "batch-*.parquet").First();
+                connection.Execute(
+                    $"copy (select * replace ('dead' as batch_id) from read_parquet('{source}') limit 50) to '{Path.Combine(folder, "batch-dead.parquet")}' (format parquet)");
+            }
+            connection.Execute("insert into meta.batches_in_flight (batch_id, started_at, batch_seq) values ('dead', now(), 2)");
+            CoreViews.Refresh(connection, data);
+            Assert.Equal(50, connection.Scalar<long>("select count(*) from core.abstract_versions where batch_id = 'dead'"));
             connection.Execute("create table marts.fct_abstracts__next as select * from marts.fct_abstracts");
         }
 

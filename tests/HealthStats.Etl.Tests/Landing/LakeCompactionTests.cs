@@ -97,6 +97,28 @@ public sealed class LakeCompactionTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCoreViews_ReadTheMergedFileOnly_WhileACompactionThatDiedAfterItsRenameAwaitsRecovery()
+    {
+        await IngestThreeBatchesAsync();
+        var before = WarehouseSnapshot.Of(database);
+        var partition = Path.Combine(data.LakeDirectory, "abstracts", "fiscal_year=2024");
+        var sources = Directory.GetFiles(partition, "*.parquet").Order(StringComparer.Ordinal).ToList();
+        var target = Path.Combine(partition, LakeTables.CompactedFilePrefix + "crashed.parquet");
+        MergeWithDuckDb(sources, target);
+        CompactionJournal.Write(data, target, sources);
+
+        // A start redefines the views from the lake as it is, sources and merged file side by side.
+        WarehouseSetup.Initialize(database);
+
+        Assert.All(sources, s => Assert.True(File.Exists(s)));
+        Assert.Equal(before, WarehouseSnapshot.Of(database));
+        var next = await new LakeCompactionJob(database).RunAsync(default);
+        Assert.Equal(1, next.Recovered);
+        Assert.All(sources, s => Assert.False(File.Exists(s)));
+        Assert.Equal(before, WarehouseSnapshot.Of(database));
+    }
+
+    [Fact]
     public async Task Recovery_KeepsTheSources_WhenACompactionDiedBeforeItsRename()
     {
         await IngestThreeBatchesAsync();

@@ -43,7 +43,7 @@ public sealed class MartBuildTests : IDisposable
         warehouse.Build();
         warehouse.Execute(
             """
-            insert into core.abstract_versions by name
+            insert into core.abstract_versions_shape by name
             select 'b1' as batch_id, 1 as batch_seq, i as source_line, 'F1' as facility_id, 'A' || i as abstract_id,
                    'p' || i as patient_key, 'c' || i as chart_key, 'F' as sex, 40 as age_years, '40-44' as age_group,
                    date '2024-05-01' as admit_date, date '2024-05-03' as discharge_date, 2 as los_days, 2024 as fiscal_year,

@@ -6,8 +6,9 @@ using HealthStats.Warehouse.Storage;
 namespace HealthStats.Warehouse.Tests.Models;
 
 /// <summary>
-/// A real warehouse file with hand-made stays written straight into the core tables, and the models
-/// built over them as a batch would build them. Every build also runs the SQL data tests.
+/// A real warehouse file with hand-made stays written straight into the core views' typed part (the
+/// core.*_shape tables, which a lake never fills: see CoreViews), and the models built over them as a
+/// batch would build them. Every build also runs the SQL data tests.
 /// </summary>
 public sealed class ModelWarehouse : IDisposable
 {
@@ -27,7 +28,7 @@ public sealed class ModelWarehouse : IDisposable
         var dx = stay.Diagnoses.Prepend($"{stay.Mrdx}:M").Select(d => d.Split(':')).ToList();
         connection.Execute(
             """
-            insert into core.abstract_versions by name
+            insert into core.abstract_versions_shape by name
             select 'b1' as batch_id, 1 as batch_seq, $1 as source_line, $2 as facility_id, $3 as abstract_id,
                    $4 as patient_key, 'c-' || $4 as chart_key, $16 as sex, $5 as age_years,
                    case when $5 >= 90 then '90+' else ($5 // 5 * 5) || '-' || ($5 // 5 * 5 + 4) end as age_group,
@@ -46,14 +47,14 @@ public sealed class ModelWarehouse : IDisposable
         for (var i = 0; i < dx.Count; i++)
         {
             connection.Execute(
-                "insert into core.diagnosis_versions by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5 as type, 2024 as fiscal_year, " +
+                "insert into core.diagnosis_versions_shape by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5 as type, 2024 as fiscal_year, " +
                 "c.chapter, c.block from (select 1) left join (select any_value(chapter) as chapter, any_value(block) as block from reference.classification_codes where code = $4) c on true",
                 stay.Facility, stay.Id, i + 1, dx[i][0], dx[i][1]);
         }
         for (var i = 0; i < stay.Interventions.Count; i++)
         {
             connection.Execute(
-                "insert into core.intervention_versions by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5::date as intervention_date, " +
+                "insert into core.intervention_versions_shape by name select 'b1' as batch_id, $1 as facility_id, $2 as abstract_id, $3 as seq, $4 as code, $5::date as intervention_date, " +
                 "year($5::date) - case when month($5::date) < 4 then 1 else 0 end as fiscal_year, c.chapter, c.block " +
                 "from (select 1) left join (select any_value(chapter) as chapter, any_value(block) as block from reference.classification_codes where code = $4) c on true",
                 stay.Facility, stay.Id, i + 1, stay.Interventions[i], stay.Admit);
@@ -64,7 +65,7 @@ public sealed class ModelWarehouse : IDisposable
 
     /// <summary>A validation warning against the stay's (only) version.</summary>
     public void AddWarning(string facility, string abstractId, string rule) =>
-        Execute("insert into core.warning_versions values ('b1', $1, $2, $3, 'field', 'message', 2024)", facility, abstractId, rule);
+        Execute("insert into core.warning_versions_shape values ('b1', $1, $2, $3, 'field', 'message', 2024)", facility, abstractId, rule);
 
     public void Execute(string sql, params object?[] parameters)
     {

@@ -5,10 +5,10 @@ using HealthStats.Warehouse.Storage;
 namespace HealthStats.Warehouse.Build;
 
 /// <summary>
-/// Applies a landed batch to the DuckDB warehouse: its lake files into the core tables, then the models
-/// (seeds, staging, intermediate, marts: see MartBuild) and the batch record. Readers see the whole batch
-/// or none of it: the core rows are committed first, marked in flight (BatchesInFlight), and nothing a
-/// reader sees names them until one transaction publishes the models and the record together. A small
+/// Applies a landed batch to the DuckDB warehouse: its lake files into the core views (CoreViews), then the
+/// models (seeds, staging, intermediate, marts: see MartBuild) and the batch record. Readers see the whole
+/// batch or none of it: the batch's files join the core views first, marked in flight (BatchesInFlight),
+/// and nothing a reader sees names them until one transaction publishes the models and the record together. A small
 /// batch updates the models for the patients it touches (IncrementalBuild) in that transaction; a batch
 /// that touches much of the warehouse rebuilds them beside the published ones (StagedBuild).
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeS
     public int RecoverInterrupted()
     {
         using var connection = database.OpenConnection();
-        BatchesInFlight.Recover(connection);
+        BatchesInFlight.Recover(connection, database.DataDirectory);
         return BatchManifest.Recover(database.DataDirectory, connection);
     }
 
@@ -42,7 +42,7 @@ public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeS
     public BatchRecord Apply(BatchRecord batch, LandedFiles files)
     {
         using var connection = database.OpenConnection();
-        BatchesInFlight.Recover(connection);
+        BatchesInFlight.Recover(connection, database.DataDirectory);
         var seq = connection.Scalar<int>("select coalesce(max(batch_seq), 0) + 1 from meta.batches");
 
         // Counted before the batch lands: which of its keys already had a current abstract.
@@ -53,16 +53,10 @@ public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeS
             $"select count(*) from (select distinct facility_id, abstract_id from {ReadParquet(files.Deletions, hive: false)}) k " +
             "join marts.fct_abstracts a using (facility_id, abstract_id)");
 
-        using (InsertionOrder.Relaxed(connection))
         using (var transaction = connection.BeginTransaction())
         {
-            BatchesInFlight.Mark(connection, batch.BatchId);
-            Insert(connection, "core.abstract_versions", files.Abstracts, $"{seq} as batch_seq");
-            Insert(connection, "core.diagnosis_versions", files.Diagnoses);
-            Insert(connection, "core.intervention_versions", files.Interventions);
-            Insert(connection, "core.warning_versions", files.Warnings);
-            if (files.Deletions.Count > 0)
-                connection.Execute($"insert into core.deletions by name select *, {seq} as batch_seq from {ReadParquet(files.Deletions, hive: false)}");
+            BatchesInFlight.Mark(connection, batch.BatchId, seq);
+            CoreViews.Refresh(connection, database.DataDirectory);
             transaction.Commit();
         }
 
@@ -94,11 +88,11 @@ public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeS
                 BatchManifest.Discard(manifest);
             try
             {
-                BatchesInFlight.Abandon(connection, batch.BatchId);
+                BatchesInFlight.Abandon(connection, database.DataDirectory, batch.BatchId);
             }
             catch (DuckDBException)
             {
-                // The load's own failure is the one to report; the next ingest, build or start takes the rows out.
+                // The load's own failure is the one to report; the next ingest, build or start takes the batch out.
             }
             throw;
         }
@@ -124,14 +118,6 @@ public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeS
             record.Warnings, JsonSerializer.Serialize(record.QuarantinedByReason), JsonSerializer.Serialize(record.WarningsByRule), record.QuarantineCleared);
         BatchesInFlight.Published(connection, record.BatchId);
         return record;
-    }
-
-    private static void Insert(DuckDBConnection connection, string table, IReadOnlyList<string> files, string? extra = null)
-    {
-        if (files.Count == 0)
-            return;
-        var select = extra is null ? "*" : $"*, {extra}";
-        connection.Execute($"insert into {table} by name select {select} from {ReadParquet(files)}");
     }
 
     private static string ReadParquet(IReadOnlyList<string> files, bool hive = true)

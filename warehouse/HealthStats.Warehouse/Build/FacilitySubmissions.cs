@@ -2,7 +2,10 @@ using HealthStats.Warehouse.Storage;
 
 namespace HealthStats.Warehouse.Build;
 
-/// <summary>Each facility's last submission: the newest batch that carried any of its abstracts.</summary>
+/// <summary>
+/// Each facility's last submission: the newest batch that carried any of its abstracts (a version or a
+/// deletion), from the summary of submissions by batch rather than the landed versions in the lake.
+/// </summary>
 public static class FacilitySubmissions
 {
     public static IReadOnlyList<FacilitySubmission> List(WarehouseDatabase database)
@@ -11,9 +14,7 @@ public static class FacilitySubmissions
         using var command = connection.CreateCommand();
         command.CommandText = """
             with submissions as (
-                select facility_id, batch_id from core.abstract_versions
-                union
-                select facility_id, batch_id from core.deletions
+                select facility_id, batch_id from marts.sum_submissions_by_batch where landed > 0 or deleted > 0
             ),
             latest as (
                 select s.facility_id, b.batch_id, b.completed_at

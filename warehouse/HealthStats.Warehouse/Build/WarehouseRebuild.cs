@@ -6,7 +6,7 @@ namespace HealthStats.Warehouse.Build;
 /// <summary>
 /// Recreates the DuckDB warehouse from the lake, its source of truth: the batch manifests give the
 /// batches and their order, the Parquet files their rows (whatever files compaction has merged them
-/// into), the quarantine files the quarantine index. Reference data (every table of the reference
+/// into: the core views read them where they are), the quarantine files the quarantine index. Reference data (every table of the reference
 /// schema: classifications and their addenda, code lists, populations, standard populations) is copied
 /// from the old warehouse when there is one; without it the built-in starter is installed and imported
 /// reference files must be imported again. The coding schema (audit outcomes, the model registry and the
@@ -15,12 +15,6 @@ namespace HealthStats.Warehouse.Build;
 /// </summary>
 public static class WarehouseRebuild
 {
-    // Core table <- lake folder.
-    private static readonly (string Table, string Folder)[] CoreTables =
-    [
-        ("abstract_versions", "abstracts"), ("diagnosis_versions", "diagnoses"), ("intervention_versions", "interventions"), ("warning_versions", "warnings"),
-    ];
-
     public static RebuildResult Run(DataDirectory data, string? memoryLimit = null)
     {
         // A compaction interrupted between its rename and its deletions leaves rows twice in the lake.
@@ -46,10 +40,7 @@ public static class WarehouseRebuild
                 CopyFromOld(connection, data.WarehouseFile);
                 referenceCopied = true;
             }
-            // The core rows are committed before the models, which read them twice as fast so (StagedBuild);
-            // nobody reads this file before it replaces the old one.
-            using (InsertionOrder.Relaxed(connection))
-                LoadLake(connection, data, manifests);
+            LoadLake(connection, data, manifests);
             StagedBuild.Run(connection);
             connection.Execute("checkpoint");
         }
@@ -65,9 +56,8 @@ public static class WarehouseRebuild
         using var transaction = connection.BeginTransaction();
         foreach (var batch in manifests)
             InsertBatch(connection, batch);
-        foreach (var (table, folder) in CoreTables)
-            LoadTable(connection, Path.Combine(data.LakeDirectory, folder), table, table == "abstract_versions");
-        LoadDeletions(connection, data);
+        // The core views list the files of exactly these batches (and compacted files, filtered to them).
+        CoreViews.Refresh(connection, data);
         foreach (var batch in manifests)
         {
             var quarantine = Path.Combine(data.QuarantineDirectory, $"batch-{batch.BatchId}.jsonl");
@@ -123,27 +113,6 @@ public static class WarehouseRebuild
             b.BatchId, b.BatchSeq, b.FileName, b.FileSha256, b.SourceFormat, b.StartedAt, b.CompletedAt, b.Received, b.Loaded,
             b.Replaced, b.Deleted, b.Quarantined, b.Warnings, System.Text.Json.JsonSerializer.Serialize(b.QuarantinedByReason),
             System.Text.Json.JsonSerializer.Serialize(b.WarningsByRule), b.QuarantineCleared);
-
-    // Only rows of batches with a manifest count: files of a batch whose load never committed are left out.
-    private static void LoadTable(DuckDBConnection connection, string folder, string table, bool withSeq)
-    {
-        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any())
-            return;
-        var glob = DuckDBConnectionExtensions.Literal(Path.Combine(folder, "*", "*.parquet"));
-        var seq = withSeq ? ", b.batch_seq" : "";
-        connection.Execute(
-            $"insert into core.{table} by name select t.*{seq} from read_parquet({glob}, hive_partitioning = true, " +
-            "hive_types = {'fiscal_year': integer}, union_by_name = true) t join meta.batches b using (batch_id) order by b.batch_seq");
-    }
-
-    private static void LoadDeletions(DuckDBConnection connection, DataDirectory data)
-    {
-        var folder = Path.Combine(data.LakeDirectory, "deletions");
-        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet").Any())
-            return;
-        var glob = DuckDBConnectionExtensions.Literal(Path.Combine(folder, "*.parquet"));
-        connection.Execute($"insert into core.deletions by name select d.*, b.batch_seq from read_parquet({glob}) d join meta.batches b using (batch_id)");
-    }
 }
 
 public sealed record RebuildResult(int Batches, bool ReferenceCopied);

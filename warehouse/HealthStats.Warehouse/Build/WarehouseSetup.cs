@@ -20,7 +20,9 @@ public static class WarehouseSetup
         using var connection = database.OpenConnection();
         CodeLists.Load(connection);
         // Rows of a batch whose process died before publishing it must not reach the models built here.
-        BatchesInFlight.Recover(connection);
+        BatchesInFlight.Recover(connection, database.DataDirectory);
+        // The lake as it is now: a warehouse of an older release had core tables, a moved or restored one other paths.
+        CoreViews.RefreshAlone(connection, database.DataDirectory);
         // Published in one transaction: a reader never sees some models of the new recipe and not others.
         if (!MartBuild.AllCurrent(connection))
             StagedBuild.Run(connection);
@@ -31,7 +33,7 @@ public static class WarehouseSetup
     {
         using var gate = WriteGate.Enter(database.DataDirectory);
         using var connection = database.OpenConnection();
-        BatchesInFlight.Recover(connection);
+        BatchesInFlight.Recover(connection, database.DataDirectory);
         StagedBuild.Run(connection);
     }
 }

@@ -18,9 +18,14 @@ public static class LakeCompaction
     /// <summary>
     /// Compacts the lake. The caller holds the data directory's write gate (or the warehouse), so no
     /// batch lands meanwhile; files of batches without a manifest (not committed) are never touched.
+    /// The warehouse's core views (CoreViews) move to the merged files before their sources are deleted.
     /// </summary>
-    public static CompactionResult Run(DataDirectory data, long smallFileBytes = DefaultSmallFileBytes, string? memoryLimit = null)
+    public static CompactionResult Run(WarehouseDatabase database, long smallFileBytes = DefaultSmallFileBytes)
     {
+        var data = database.DataDirectory;
+        using var warehouse = database.OpenConnection();
+        // An interrupted compaction: the views leave its sources for its merged file before the sources go.
+        CoreViews.RefreshAlone(warehouse, data);
         var recovered = CompactionJournal.Recover(data);
         var committed = BatchManifest.ReadAll(data).Select(b => b.BatchId).ToHashSet(StringComparer.Ordinal);
         var folders = LakeTables.Partitioned
@@ -34,11 +39,12 @@ public static class LakeCompaction
 
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        if (memoryLimit is not null)
-            connection.Execute($"set memory_limit = {DuckDBConnectionExtensions.Literal(memoryLimit)}");
+        if (database.MemoryLimit is not null)
+            connection.Execute($"set memory_limit = {DuckDBConnectionExtensions.Literal(database.MemoryLimit)}");
 
         int partitions = 0, merged = 0;
         long before = 0, after = 0;
+        var journals = new List<(string Journal, IReadOnlyList<string> Sources)>();
         foreach (var folder in folders)
         {
             var small = Directory.EnumerateFiles(folder, "*.parquet")
@@ -49,9 +55,21 @@ public static class LakeCompaction
             if (small.Count < 2)
                 continue;
             before += small.Sum(f => new FileInfo(f).Length);
-            after += Merge(connection, data, folder, small);
+            var (journal, size) = Merge(connection, data, folder, small);
+            journals.Add((journal, small));
+            after += size;
             partitions++;
             merged += small.Count;
+        }
+        if (journals.Count > 0)
+        {
+            CoreViews.RefreshAlone(warehouse, data);
+            foreach (var (journal, sources) in journals)
+            {
+                foreach (var source in sources)
+                    File.Delete(source);
+                File.Delete(journal);
+            }
         }
         return new CompactionResult(partitions, merged, partitions, before, after, recovered);
     }
@@ -66,8 +84,9 @@ public static class LakeCompaction
         return committed.Contains(batchId);
     }
 
-    // Writes the merged file under a temporary name, records the intent, renames it, then deletes the sources.
-    private static long Merge(DuckDBConnection connection, DataDirectory data, string folder, IReadOnlyList<string> sources)
+    // Writes the merged file under a temporary name, records the intent and renames it; the sources go once
+    // the core views read the merged file instead. Returns the journal and the merged file's size.
+    private static (string Journal, long Size) Merge(DuckDBConnection connection, DataDirectory data, string folder, IReadOnlyList<string> sources)
     {
         var target = Path.Combine(folder, $"{LakeTables.CompactedFilePrefix}{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}.parquet");
         var temporary = target + ".tmp";
@@ -78,9 +97,6 @@ public static class LakeCompaction
             $"to {DuckDBConnectionExtensions.Literal(temporary)} (format parquet, compression snappy, row_group_size 100000)");
         var journal = CompactionJournal.Write(data, target, sources);
         File.Move(temporary, target);
-        foreach (var source in sources)
-            File.Delete(source);
-        File.Delete(journal);
-        return new FileInfo(target).Length;
+        return (journal, new FileInfo(target).Length);
     }
 }

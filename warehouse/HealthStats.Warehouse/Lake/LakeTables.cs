@@ -3,7 +3,12 @@ namespace HealthStats.Warehouse.Lake;
 /// <summary>The lake's folders: tables partitioned by fiscal year, and the unpartitioned deletions.</summary>
 public static class LakeTables
 {
-    public static readonly IReadOnlyList<string> Partitioned = ["abstracts", "diagnoses", "interventions", "warnings"];
+    public const string Abstracts = "abstracts";
+    public const string Diagnoses = "diagnoses";
+    public const string Interventions = "interventions";
+    public const string Warnings = "warnings";
+
+    public static readonly IReadOnlyList<string> Partitioned = [Abstracts, Diagnoses, Interventions, Warnings];
 
     public const string Deletions = "deletions";
 

@@ -38,10 +38,16 @@ public sealed class WarehouseDatabase
             connection.Dispose();
             throw new WarehouseLockedException(File, ex);
         }
+        // The core views name lake files relative to the data directory (CoreViews).
+        if (SearchesDataDirectory(DataDirectory))
+            connection.Execute($"set file_search_path = {DuckDBConnectionExtensions.Literal(DataDirectory.Root)}");
         if (MemoryLimit is not null)
             connection.Execute($"set memory_limit = '{MemoryLimit.Replace("'", "", StringComparison.Ordinal)}'");
         return connection;
     }
+
+    /// <summary>False where DuckDB's comma-separated file_search_path cannot hold the data directory's path.</summary>
+    public static bool SearchesDataDirectory(DataDirectory data) => !data.Root.Contains(',', StringComparison.Ordinal);
 
     /// <summary>Creates schemas and tables that do not exist yet, from the embedded sql/schema files in order.</summary>
     public void Initialize()

@@ -5,3 +5,6 @@ create table if not exists meta.batches_in_flight (
     batch_id varchar primary key,
     started_at timestamp not null
 );
+
+-- the batch's sequence number, which its core rows carry while it is in flight (older releases had none)
+alter table meta.batches_in_flight add column if not exists batch_seq integer;

@@ -1,5 +1,10 @@
+-- The core "tables" are views over the lake's Parquet files (CoreViews): the lake is the source of truth,
+-- and its rows are not copied into this file. Each view is its _shape table (typed, empty: it gives the
+-- view its columns and types, and keeps the view valid while the lake has no files) union the lake files
+-- of committed and in-flight batches.
+
 -- one row per landed abstract version (every batch's rows, before resubmissions and deletions apply)
-create table if not exists core.abstract_versions (
+create table if not exists core.abstract_versions_shape (
     batch_id varchar not null,
     batch_seq integer not null,
     source_line bigint not null,
@@ -33,7 +38,7 @@ create table if not exists core.abstract_versions (
 );
 
 -- one row per diagnosis of a landed abstract version
-create table if not exists core.diagnosis_versions (
+create table if not exists core.diagnosis_versions_shape (
     batch_id varchar not null,
     facility_id varchar not null,
     abstract_id varchar not null,
@@ -46,7 +51,7 @@ create table if not exists core.diagnosis_versions (
 );
 
 -- one row per intervention of a landed abstract version
-create table if not exists core.intervention_versions (
+create table if not exists core.intervention_versions_shape (
     batch_id varchar not null,
     facility_id varchar not null,
     abstract_id varchar not null,
@@ -59,7 +64,7 @@ create table if not exists core.intervention_versions (
 );
 
 -- one row per warning recorded against a landed abstract version
-create table if not exists core.warning_versions (
+create table if not exists core.warning_versions_shape (
     batch_id varchar not null,
     facility_id varchar not null,
     abstract_id varchar not null,
@@ -70,7 +75,7 @@ create table if not exists core.warning_versions (
 );
 
 -- one row per deletion (action D) a batch asked for
-create table if not exists core.deletions (
+create table if not exists core.deletions_shape (
     batch_id varchar not null,
     batch_seq integer not null,
     source_line bigint not null,
