@@ -82,12 +82,7 @@ public sealed class LakeCompactionTests : IDisposable
     {
         await IngestThreeBatchesAsync();
         var before = WarehouseSnapshot.Of(database);
-        var partition = Path.Combine(data.LakeDirectory, "abstracts", "fiscal_year=2024");
-        var sources = Directory.GetFiles(partition, "*.parquet").Order(StringComparer.Ordinal).ToList();
-        // The state a crash leaves between the rename and the deletions: merged file and sources side by side.
-        var target = Path.Combine(partition, LakeTables.CompactedFilePrefix + "crashed.parquet");
-        MergeWithDuckDb(sources, target);
-        CompactionJournal.Write(data, target, sources);
+        var (sources, target) = CrashAfterRename();
 
         WarehouseRebuild.Run(data);
 
@@ -101,11 +96,7 @@ public sealed class LakeCompactionTests : IDisposable
     {
         await IngestThreeBatchesAsync();
         var before = WarehouseSnapshot.Of(database);
-        var partition = Path.Combine(data.LakeDirectory, "abstracts", "fiscal_year=2024");
-        var sources = Directory.GetFiles(partition, "*.parquet").Order(StringComparer.Ordinal).ToList();
-        var target = Path.Combine(partition, LakeTables.CompactedFilePrefix + "crashed.parquet");
-        MergeWithDuckDb(sources, target);
-        CompactionJournal.Write(data, target, sources);
+        var (sources, _) = CrashAfterRename();
 
         // A start redefines the views from the lake as it is, sources and merged file side by side.
         WarehouseSetup.Initialize(database);
@@ -135,6 +126,17 @@ public sealed class LakeCompactionTests : IDisposable
         Assert.False(File.Exists(target + ".tmp"));
         Assert.Empty(Directory.GetFiles(CompactionJournal.Folder(data)));
         AssertSameTables(before, WarehouseSnapshot.Of(new WarehouseDatabase(data)));
+    }
+
+    // The state a crash leaves between a compaction's rename and its deletions: merged file and sources side by side.
+    private (List<string> Sources, string Target) CrashAfterRename()
+    {
+        var partition = Path.Combine(data.LakeDirectory, "abstracts", "fiscal_year=2024");
+        var sources = Directory.GetFiles(partition, "*.parquet").Order(StringComparer.Ordinal).ToList();
+        var target = Path.Combine(partition, LakeTables.CompactedFilePrefix + "crashed.parquet");
+        MergeWithDuckDb(sources, target);
+        CompactionJournal.Write(data, target, sources);
+        return (sources, target);
     }
 
     private async Task IngestThreeBatchesAsync()
