@@ -37,7 +37,8 @@ internal sealed class BenchIngestCommand : ICommand
         else
         {
             context.Out.WriteLine($"abstracts        {result.Abstracts,12:N0}   ({result.FileMb:N1} MB of CSV; loaded {result.Loaded:N0}, quarantined {result.Quarantined:N0})");
-            context.Out.WriteLine($"ingest           {result.IngestSeconds,12:F2} s  (landing {result.LandSeconds:F2} s, warehouse {result.WarehouseSeconds:F2} s)");
+            context.Out.WriteLine($"ingest           {result.IngestSeconds,12:F2} s  (setup {result.SetupSeconds:F2} s, landing {result.LandSeconds:F2} s, warehouse {result.WarehouseSeconds:F2} s)");
+            context.Out.WriteLine($"processor time   {result.LandCpuSeconds + result.WarehouseCpuSeconds,12:F2} s  (setup and landing {result.LandCpuSeconds:F2} s, warehouse {result.WarehouseCpuSeconds:F2} s)");
             context.Out.WriteLine($"ceiling (DuckDB) {result.CeilingSeconds,12:F2} s  (COPY to Parquet + CREATE TABLE from the same CSV)");
             context.Out.WriteLine($"ratio            {result.Ratio,12:F2}");
             context.Out.WriteLine($"peak RSS         {result.PeakRssMb,12:N0} MB");

@@ -45,11 +45,13 @@ public sealed class BatchLoader(WarehouseDatabase database, Action<string, TimeS
         BatchesInFlight.Recover(connection, database.DataDirectory);
         var seq = connection.Scalar<int>("select coalesce(max(batch_seq), 0) + 1 from meta.batches");
 
-        // Counted before the batch lands: which of its keys already had a current abstract.
-        var replaced = files.Abstracts.Count == 0 ? 0 : connection.Scalar<int>(
+        // Counted before the batch lands: which of its keys already had a current abstract (none in an empty
+        // warehouse, where reading the batch's keys from its files would be wasted).
+        var anyCurrent = connection.Scalar<long>("select count(*) from (select 1 from marts.fct_abstracts limit 1)") > 0;
+        var replaced = files.Abstracts.Count == 0 || !anyCurrent ? 0 : connection.Scalar<int>(
             $"select count(*) from (select distinct facility_id, abstract_id from {ReadParquet(files.Abstracts)}) k " +
             "join marts.fct_abstracts a using (facility_id, abstract_id)");
-        var deleted = files.Deletions.Count == 0 ? 0 : connection.Scalar<int>(
+        var deleted = files.Deletions.Count == 0 || !anyCurrent ? 0 : connection.Scalar<int>(
             $"select count(*) from (select distinct facility_id, abstract_id from {ReadParquet(files.Deletions, hive: false)}) k " +
             "join marts.fct_abstracts a using (facility_id, abstract_id)");
 

@@ -155,11 +155,14 @@ public static partial class IncrementalBuild
     // recomputed too), and all their abstracts. False when the scope is too large to be worth it.
     private static bool DefineScope(DuckDBConnection connection, string batchId)
     {
+        var current = connection.Scalar<long>("select count(*) from marts.fct_abstracts");
+        // The first batch of a warehouse is all of it: finding its keys (a distinct over its files) would be wasted.
+        if (current == 0)
+            return false;
         connection.Execute(
             "create or replace temp table hs_batch_keys as " +
             "select facility_id, abstract_id from core.abstract_versions where batch_id = $1 " +
             "union select facility_id, abstract_id from core.deletions where batch_id = $1", batchId);
-        var current = connection.Scalar<long>("select count(*) from marts.fct_abstracts");
         // A batch whose own keys already pass the share (the first batch of a warehouse, a reload) needs
         // no scope to know that a full build is cheaper.
         if (connection.Scalar<long>("select count(*) from hs_batch_keys") > FullBuildShare * current)

@@ -30,6 +30,7 @@ public static class StagedBuild
         try
         {
             var staged = new Dictionary<string, string>(StringComparer.Ordinal);
+            var oneBatch = HoldsOneBatch(connection);
             foreach (var model in MartBuild.Models.Where(m => !MartBuild.ReadBatchRecords.Contains(m)))
             {
                 var started = Stopwatch.GetTimestamp();
@@ -37,7 +38,7 @@ public static class StagedBuild
                 if (MartBuild.IsEphemeral(model))
                 {
                     var temporary = EphemeralName(model);
-                    MartBuild.Execute(connection, model, MartBuild.EphemeralStatement(model, temporary, IncrementalBuild.Rename(MartBuild.Sql(model), staged)));
+                    MartBuild.Execute(connection, model, MartBuild.EphemeralStatement(model, temporary, IncrementalBuild.Rename(SqlOf(model, oneBatch), staged)));
                     staged[model] = temporary;
                 }
                 else
@@ -77,6 +78,18 @@ public static class StagedBuild
             DropEphemeral(connection);
         }
     }
+
+    // A warehouse whose lake holds one batch (its first load, or a rebuild of it) has no version to supersede:
+    // landing quarantines a key that comes twice in a file, and a batch's deletions can only name keys of
+    // other batches. Its current abstracts are all its versions, without grouping every key to find the
+    // newest (measured at a million abstracts: 2.3 s, where copying the versions takes 1.7 s).
+    private static string SqlOf(string model, bool oneBatch) =>
+        oneBatch && model == CurrentAbstracts ? "select * from staging.stg_abstract_versions" : MartBuild.Sql(model);
+
+    private const string CurrentAbstracts = "intermediate.int_abstracts_current";
+
+    private static bool HoldsOneBatch(DuckDBConnection connection) =>
+        connection.Scalar<long>("select count(*) from (select batch_id from meta.batches union select batch_id from meta.batches_in_flight)") == 1;
 
     // The temporary tables of the intermediate models: the connection's own, gone with it, but dropped
     // now so that their memory (or their spill files) is given back as soon as the marts are built.

@@ -15,9 +15,15 @@ public sealed class WarehouseDatabase
     {
         DataDirectory = dataDirectory;
         File = file ?? dataDirectory.WarehouseFile;
-        connectionString = $"Data Source={File}";
+        connectionString = $"Data Source={File};storage_compatibility_version={StorageVersion}";
         MemoryLimit = memoryLimit;
     }
+
+    // The storage format of a warehouse file this release creates (one made earlier keeps its own): the
+    // newer one writes strings about twice as fast (DICT_FSST, measured at a million abstracts: each
+    // string column of fct_diagnoses in 0.2-0.3 s where DuckDB's default v0.10.2 format took 0.35-0.8 s),
+    // and only DuckDB 1.5 or later opens it, as DuckDB.NET's does.
+    internal const string StorageVersion = "v1.5.0";
 
     public DataDirectory DataDirectory { get; }
 
