@@ -17,7 +17,7 @@
 -- Not materialized: read six times, the episodes would otherwise be held in memory whole.
 with episodes as not materialized (
     select
-        patient_key, episode_id, patient_episode_number, stays_in_episode,
+        patient_key, episode_id, episode_key, patient_episode_number, stays_in_episode,
         episode_admit_date, episode_discharge_date, episode_los_days, episode_discharge_disposition,
         episode_admit_category, episode_admit_age,
         discharge_facility_id, discharge_abstract_id, discharge_mrdx_code, discharge_mrdx_chapter, discharge_fiscal_year
@@ -35,23 +35,23 @@ prefix_lengths as (
 -- Equality joins, one per field (the MRDx by each prefix length): an "or" of conditions would compare
 -- every episode with every exclusion.
 excluded_by_disposition as (
-    select e.episode_id, x.exclusion
+    select e.episode_key, x.exclusion
     from episodes e
     join exclusions x on x.field = 'discharge_disposition' and x.code = e.episode_discharge_disposition
 ),
 excluded_by_admit_category as (
-    select e.episode_id, x.exclusion
+    select e.episode_key, x.exclusion
     from episodes e
     join exclusions x on x.field = 'admit_category' and x.code = e.episode_admit_category
 ),
 excluded_by_mrdx as (
-    select e.episode_id, x.exclusion
+    select e.episode_key, x.exclusion
     from episodes e
     cross join prefix_lengths l
     join exclusions x on x.field = 'mrdx_prefix' and x.code = left(e.discharge_mrdx_code, l.prefix_length)
 ),
 excluded_by_age as (
-    select episode_id, 'age_under_18' as exclusion
+    select episode_key, 'age_under_18' as exclusion
     from episodes
     where episode_admit_age < 18
 ),
@@ -65,7 +65,7 @@ exclusion_names as (
     select list(exclusion order by bit) as names from exclusion_bits
 ),
 excluded as (
-    select u.episode_id, bit_or(1::bigint << b.bit) as exclusion_mask
+    select u.episode_key, bit_or(1::bigint << b.bit) as exclusion_mask
     from (
         select * from excluded_by_disposition
         union all select * from excluded_by_admit_category
@@ -73,13 +73,13 @@ excluded as (
         union all select * from excluded_by_age
     ) u
     join exclusion_bits b using (exclusion)
-    group by u.episode_id
+    group by u.episode_key
 ),
 -- Episodes are in admission order, so the patient's first later urgent episode is also the earliest
 -- admitted: a window finds it without pairing every episode with every later one.
 next_urgent as (
     select
-        episode_id,
+        episode_key,
         first_value(case when episode_admit_category = 'U' then episode_id end ignore nulls) over later as next_urgent_episode_id,
         first_value(case when episode_admit_category = 'U' then episode_admit_date end ignore nulls) over later as next_urgent_admit_date
     from episodes
@@ -87,11 +87,11 @@ next_urgent as (
 ),
 readmissions as (
     select
-        e.episode_id,
+        e.episode_key,
         n.next_urgent_episode_id as readmission_episode_id,
         n.next_urgent_admit_date - e.episode_discharge_date as days_to_readmission
     from episodes e
-    join next_urgent n using (episode_id)
+    join next_urgent n using (episode_key)
     where n.next_urgent_admit_date <= e.episode_discharge_date + 30
 ),
 final as (
@@ -105,8 +105,8 @@ final as (
         r.readmission_episode_id,
         e.episode_discharge_date + 30 as follow_up_end_date
     from episodes e
-    left join excluded x using (episode_id)
-    left join readmissions r using (episode_id)
+    left join excluded x using (episode_key)
+    left join readmissions r using (episode_key)
     cross join exclusion_names n
 )
 select * from final

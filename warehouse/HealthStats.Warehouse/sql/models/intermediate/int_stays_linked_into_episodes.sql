@@ -14,9 +14,13 @@
 -- The episode id is the key (facility_id/abstract_id) of its first stay, whose admission (date, time,
 -- category, age) is the episode's; the episode's discharge (date, time, disposition, facility, abstract,
 -- MRDx and its chapter, fiscal year) is that of its last stay in admission order.
+--
+-- version_key (the abstract version's batch and line as one number, unique per current abstract) and
+-- episode_key (its first stay's) are the keys the models after this one join on: a join on one number,
+-- where facility_id and abstract_id, or episode_id, are strings to hash and compare.
 with stays as (
     select
-        patient_key, facility_id, abstract_id, admit_date, admit_time, discharge_date, discharge_time,
+        patient_key, facility_id, abstract_id, batch_seq::bigint * 4294967296 + source_line as version_key, admit_date, admit_time, discharge_date, discharge_time,
         discharge_disposition, institution_from, institution_to, admit_category, age_years, mrdx_code, mrdx_chapter, fiscal_year
     from intermediate.int_abstracts_current
 ),
@@ -61,6 +65,7 @@ episodes as (
         row_number() over episode as stay_in_episode,
         count(*) over episode as stays_in_episode,
         first_value(facility_id || '/' || abstract_id) over episode as episode_id,
+        first_value(version_key) over episode as episode_key,
         first_value(admit_date) over episode as episode_admit_date,
         first_value(admit_time) over episode as episode_admit_time,
         first_value(admit_category) over episode as episode_admit_category,
@@ -81,7 +86,7 @@ episodes as (
 ),
 final as (
     select
-        facility_id, abstract_id, patient_key, episode_id, patient_episode_number, stay_in_episode, stays_in_episode,
+        facility_id, abstract_id, version_key, patient_key, episode_id, episode_key, patient_episode_number, stay_in_episode, stays_in_episode,
         is_linked_to_previous, episode_admit_date, episode_admit_time, episode_admit_category, episode_admit_age,
         episode_discharge_date, episode_discharge_time,
         episode_discharge_date - episode_admit_date as episode_los_days,

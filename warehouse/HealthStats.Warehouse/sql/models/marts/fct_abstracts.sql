@@ -2,10 +2,12 @@
 -- with its fiscal calendar, age groups, MRDx classification and CCSR category, episode of care and
 -- Charlson comorbidity index
 with abstracts as (
-    select * exclude (batch_seq) from intermediate.int_abstracts_current
+    select *, batch_seq::bigint * 4294967296 + source_line as version_key
+    from intermediate.int_abstracts_current
 ),
+-- joined on version_key, one number (see intermediate.int_stays_linked_into_episodes)
 episodes as (
-    select facility_id, abstract_id, episode_id, stay_in_episode, stays_in_episode
+    select version_key, episode_id, stay_in_episode, stays_in_episode
     from intermediate.int_stays_linked_into_episodes
 ),
 charlson as (
@@ -29,7 +31,7 @@ ccsr_defaults as (
 ),
 final as (
     select
-        a.*,
+        a.* exclude (batch_seq, version_key),
         date_trunc('month', a.discharge_date)::date as discharge_month,
         (month(a.discharge_date) + 8) % 12 + 1 as fiscal_month,
         'Q' || ((((month(a.discharge_date) + 8) % 12) // 3) + 1) as fiscal_quarter,
@@ -44,7 +46,7 @@ final as (
         e.episode_id, e.stay_in_episode, e.stays_in_episode,
         coalesce(c.charlson_index, 0)::integer as charlson_index
     from abstracts a
-    join episodes e using (facility_id, abstract_id)
+    join episodes e on e.version_key = a.version_key
     left join charlson c using (facility_id, abstract_id)
     left join age_groups g using (age_years)
     left join diagnosis_codes d on d.code = a.mrdx_code
