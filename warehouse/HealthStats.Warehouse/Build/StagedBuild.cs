@@ -82,7 +82,7 @@ public static class StagedBuild
     // A warehouse whose lake holds one batch (its first load, or a rebuild of it) has no version to supersede:
     // landing quarantines a key that comes twice in a file, and a batch's deletions can only name keys of
     // other batches. Its current abstracts are all its versions, without grouping every key to find the
-    // newest (measured at a million abstracts: 2.3 s, where copying the versions takes 1.7 s).
+    // newest (measured at a million abstracts: 2.2 to 2.5 s, the versions alone 1.5 s).
     private static string SqlOf(string model, bool oneBatch) =>
         oneBatch && model == CurrentAbstracts ? "select * from staging.stg_abstract_versions" : MartBuild.Sql(model);
 
