@@ -19,16 +19,17 @@ prefix_lengths as (
 ),
 -- A prefix match as equality on each prefix length: a hash join, where starts_with would compare
 -- every diagnosis with every prefix.
+-- A code shorter than a prefix length has itself as that length's stem: the prefix's own length is a second
+-- equality, where "length(code) >= prefix_length" made DuckDB sort every diagnosis for an inequality join.
 stems as (
-    select d.*, left(d.code, l.prefix_length) as stem
+    select d.*, l.prefix_length, left(d.code, l.prefix_length) as stem
     from diagnoses d
     cross join prefix_lengths l
-    where length(d.code) >= l.prefix_length
 ),
 flagged as (
     select s.facility_id, s.abstract_id, s.batch_id, s.seq, s.code, s.diagnosis_type, c.condition, c.code_prefix
     from stems s
-    join codes c on c.code_prefix = s.stem
+    join codes c on c.code_prefix = s.stem and length(c.code_prefix) = s.prefix_length
 ),
 -- Flagged over every landed version, then kept for the current ones: the flagged rows are few, so this
 -- join is smaller than one of all diagnoses with the current abstracts.

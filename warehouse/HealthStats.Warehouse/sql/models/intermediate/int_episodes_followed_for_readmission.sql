@@ -44,11 +44,17 @@ excluded_by_admit_category as (
     from episodes e
     join exclusions x on x.field = 'admit_category' and x.code = e.episode_admit_category
 ),
-excluded_by_mrdx as (
-    select e.episode_key, x.exclusion
+-- The MRDx's stems are computed before the join: with left() in its condition DuckDB filtered a cross
+-- product of episodes and exclusions instead of joining them on a hash.
+mrdx_stems as (
+    select e.episode_key, left(e.discharge_mrdx_code, l.prefix_length) as stem
     from episodes e
     cross join prefix_lengths l
-    join exclusions x on x.field = 'mrdx_prefix' and x.code = left(e.discharge_mrdx_code, l.prefix_length)
+),
+excluded_by_mrdx as (
+    select s.episode_key, x.exclusion
+    from mrdx_stems s
+    join exclusions x on x.field = 'mrdx_prefix' and x.code = s.stem
 ),
 excluded_by_age as (
     select episode_key, 'age_under_18' as exclusion
