@@ -16,13 +16,18 @@ public sealed class FirstBatchTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    [Fact]
-    public async Task FirstBatch_WithADuplicateKeyAndADeletion_HasTheCurrentAbstractsOfTheFullModel()
+    private (WarehouseDatabase Database, IngestService Ingest) NewWarehouse()
     {
         var data = new DataDirectory(temp.Combine("data"));
         var database = new WarehouseDatabase(data);
         WarehouseSetup.Initialize(database);
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
+        return (database, new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data))));
+    }
+
+    [Fact]
+    public async Task FirstBatch_WithADuplicateKeyAndADeletion_HasTheCurrentAbstractsOfTheFullModel()
+    {
+        var (database, ingest) = NewWarehouse();
         var file = new AbstractFileBuilder()
             .Add("F001", "A1", mrdx: "J18.9")
             .Add("F001", "A2")
@@ -47,10 +52,7 @@ public sealed class FirstBatchTests : IDisposable
     [Fact]
     public async Task DataTest_FindsAnAbstractThatIsNotTheCurrentVersion()
     {
-        var data = new DataDirectory(temp.Combine("data"));
-        var database = new WarehouseDatabase(data);
-        WarehouseSetup.Initialize(database);
-        var ingest = new IngestService(database, new Pseudonymiser(HmacKeyStore.LoadOrCreate(data)));
+        var (database, ingest) = NewWarehouse();
         await ingest.IngestFileAsync(new AbstractFileBuilder().Add("F001", "A1").Write(temp.Combine("a.csv")), new IngestOptions(), default);
         using var connection = database.OpenConnection();
         connection.Execute("update marts.fct_abstracts set source_line = source_line + 100");

@@ -60,7 +60,8 @@ internal static class CoreViews
             connection.Execute($"drop table core.{name}");
     }
 
-    private static HashSet<string> VisibleBatches(DuckDBConnection connection)
+    /// <summary>The batches whose rows the core views show: committed, or in flight.</summary>
+    internal static HashSet<string> VisibleBatches(DuckDBConnection connection)
     {
         var batches = new HashSet<string>(StringComparer.Ordinal);
         using var command = connection.CreateCommand();

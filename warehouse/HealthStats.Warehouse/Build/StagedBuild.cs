@@ -88,8 +88,7 @@ public static class StagedBuild
 
     private const string CurrentAbstracts = "intermediate.int_abstracts_current";
 
-    private static bool HoldsOneBatch(DuckDBConnection connection) =>
-        connection.Scalar<long>("select count(*) from (select batch_id from meta.batches union select batch_id from meta.batches_in_flight)") == 1;
+    private static bool HoldsOneBatch(DuckDBConnection connection) => CoreViews.VisibleBatches(connection).Count == 1;
 
     // The temporary tables of the intermediate models: the connection's own, gone with it, but dropped
     // now so that their memory (or their spill files) is given back as soon as the marts are built.
